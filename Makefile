@@ -1,0 +1,59 @@
+# The documented commands: `make run` and `make test`. Everything they need, they install.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run setup install install-test test lint a11y bench serve reliability messages browser clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+## make setup: everything `make run` does except serving.
+setup: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py ensure_local_admin
+
+## make run: set up, then serve on http://127.0.0.1:$(PORT)
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make browser: Chromium, its driver and axe-core for the accessibility suite.
+browser:
+	bash scripts/ensure_browser.sh
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## make test: the whole suite (unit, integration and the browser accessibility suite).
+test: install-test messages browser
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest
+
+## make a11y: the accessibility suite alone.
+a11y: install-test messages browser
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest a11y_tests
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles a11y_tests/report

@@ -1,0 +1,42 @@
+"""Related content under an article: the editor's choice first, then shared tags, then the same section."""
+
+from typing import Any
+
+from django.db.models import Count, Q
+from wagtail.models import Page
+
+from portal.listing import attach_card_images, story_page_models
+
+RELATED_LIMIT = 4
+
+
+def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
+    """Up to `limit` live stories related to the article, with card images, in a fixed number of queries."""
+    from news.models import ArticlePage
+
+    chosen_ids = [link.page_id for link in article.related_links.all()][:limit]
+    chosen: list[Any] = []
+    if chosen_ids:
+        by_id = {
+            page.pk: page
+            for page in Page.objects.live().public().type(*story_page_models())
+            .filter(pk__in=chosen_ids).defer_streamfields().specific()
+        }
+        chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
+
+    missing = limit - len(chosen)
+    if missing > 0:
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        parent_path = article.path[: -article.steplen]
+        # Shared tags rank first; articles of the same section fill the rest, newest first.
+        candidates = (
+            ArticlePage.objects.live().public()
+            .exclude(pk__in=[article.pk, *chosen_ids])
+            .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(path__startswith=parent_path, depth=article.depth))
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .order_by("-shared_tags", "-first_published_at", "-pk")
+            .defer_streamfields()[:missing]
+        )
+        chosen.extend(candidates)
+    attach_card_images(chosen)
+    return chosen

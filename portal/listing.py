@@ -1,0 +1,72 @@
+"""Queries behind every listing (cards, feeds, search): a constant number of queries, however big the corpus."""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, QuerySet
+from wagtail.images import get_image_model
+from wagtail.models import Page, get_page_models
+
+from portal.images import CARD_FILTER, HERO_FILTER, SOCIAL_FILTER
+
+
+def story_page_models() -> list[type[Page]]:
+    """Every concrete page type that is a dated story (articles and multimedia products)."""
+    from portal.models.base import StoryPage
+
+    return [m for m in get_page_models() if issubclass(m, StoryPage) and not m._meta.abstract]
+
+
+def image_prefetch(*filter_specs: str, field: str = "featured_image") -> Prefetch:
+    """Prefetch an image foreign key together with the renditions the templates will ask for."""
+    specs = filter_specs or (CARD_FILTER,)
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*specs))
+
+
+def for_cards(queryset: QuerySet) -> QuerySet:
+    """A story queryset trimmed for cards: no StreamFields, images and card renditions prefetched."""
+    return queryset.defer_streamfields().prefetch_related(image_prefetch(CARD_FILTER))
+
+
+def for_detail_hero(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(image_prefetch(HERO_FILTER, SOCIAL_FILTER))
+
+
+def attach_card_images(pages: Sequence[Any]) -> None:
+    """Load featured images (with card renditions) for already-fetched pages of mixed types in one go."""
+    ids = {getattr(p, "featured_image_id", None) for p in pages} - {None}
+    if not ids:
+        return
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_FILTER)
+    by_id = {image.pk: image for image in images}
+    for page in pages:
+        image_id = getattr(page, "featured_image_id", None)
+        if image_id is not None:
+            # Setting the cached relation spares one query per card.
+            page.featured_image = by_id.get(image_id)
+
+
+def latest_stories(locale: Any, models: Iterable[type[Page]], limit: int, root: Page | None = None) -> list[Any]:
+    """The newest live stories of the given types, newest first, with card images loaded.
+
+    One query for the page rows, one per content type for the specific rows (StreamFields
+    deferred), and two for the images: never one per item.
+    """
+    queryset = Page.objects.live().public().type(*models).filter(locale=locale)
+    if root is not None:
+        queryset = queryset.descendant_of(root)
+    pages = list(queryset.order_by("-first_published_at", "-pk").defer_streamfields().specific()[:limit])
+    attach_card_images(pages)
+    return pages
+
+
+def paginate(object_list: Any, page_number: Any, per_page: int) -> Any:
+    """A page of results that never fails: junk numbers give the first page, too-high ones the last."""
+    paginator = Paginator(object_list, per_page)
+    try:
+        return paginator.page(page_number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)

@@ -1,0 +1,118 @@
+"""What every public page shares: its listing summary, social preview and cache policy."""
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.forms import PublishGuardForm
+
+
+class BasePage(Page):
+    """Abstract base of the portal's page types."""
+
+    base_form_class = PublishGuardForm
+    # Pages are listed and searched by title; a template never needs the whole tree to render one.
+    show_in_menus_default = False
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def publishing_problems(cls, data: dict[str, Any]) -> dict[str, str]:
+        """Reasons a disabled reader could not use this page, keyed by form field.
+
+        Page types override this; an empty dict lets the page be submitted and published.
+        """
+        return {}
+
+    @property
+    def summary(self) -> str:
+        """The one-paragraph description used by cards, feeds and meta tags."""
+        return self.search_description or ""
+
+    @property
+    def social_image(self) -> Any:
+        """The image used for Open Graph previews, or None."""
+        return None
+
+
+
+class StoryPage(BasePage):
+    """A dated piece for readers (article or multimedia product): lead, featured image, date.
+
+    The fields every card, feed item and search result needs live here, so mixed listings of
+    articles and multimedia render from one shape.
+    """
+
+    lead = models.TextField(
+        _("sa pô (tóm tắt)"),
+        max_length=1000,
+        help_text=_("Một đoạn văn ngắn giới thiệu nội dung; hiện ở danh sách tin, RSS và kết quả tìm kiếm."),
+    )
+    featured_image = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_alt = models.CharField(
+        _("văn bản thay thế của ảnh đại diện"),
+        max_length=255,
+        blank=True,
+        help_text=_("Mô tả điều ảnh cho thấy. Để trống để dùng mô tả của ảnh trong thư viện."),
+    )
+    publication_date = models.DateTimeField(
+        _("ngày xuất bản"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống để dùng thời điểm xuất bản lần đầu. Chỉ điền khi đăng lại tin cũ."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.AutocompleteField("title"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Listings of mixed page types sort and filter on the page table's indexed
+        # first_published_at; an editor's explicit date (a back-dated import) is mirrored there.
+        if self.publication_date is not None:
+            self.first_published_at = self.publication_date
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def publishing_problems(cls, data: dict[str, Any]) -> dict[str, str]:
+        problems = super().publishing_problems(data)
+        image = data.get("featured_image")
+        if image is not None and not (data.get("featured_image_alt") or image.description).strip():
+            problems["featured_image_alt"] = str(
+                _("Ảnh đại diện cần văn bản thay thế (hoặc mô tả trong thư viện ảnh) để người khiếm thị hiểu ảnh.")
+            )
+        return problems
+
+    @property
+    def summary(self) -> str:
+        return self.lead
+
+    @property
+    def display_date(self):
+        return self.publication_date or self.first_published_at
+
+    @property
+    def social_image(self) -> Any:
+        return self.featured_image
+
+    @property
+    def featured_alt_text(self) -> str:
+        if self.featured_image is None:
+            return ""
+        return self.featured_image_alt or self.featured_image.description

@@ -1,0 +1,34 @@
+"""The portal's image model: Wagtail's, plus a credit line, with the description used as default alt text."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class PortalImage(AbstractImage):
+    # A ministry must credit photographers; the credit travels with the image into every use.
+    credit = models.CharField(
+        _("nguồn ảnh / tác giả"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Ảnh: Nguyễn Văn A – Trung tâm Thông tin."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    @property
+    def default_alt_text(self) -> str:
+        # Wagtail's own description field is the alt text an editor gave once for the image;
+        # pages may still override it where the context needs different words.
+        return self.description or ""
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

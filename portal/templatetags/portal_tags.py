@@ -1,0 +1,102 @@
+"""Template helpers for the site chrome: titles, navigation, breadcrumbs, language switch, pagination."""
+
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for(request: Any) -> Page | None:
+    """The home page of the reader's language (cached on the request: the chrome asks several times)."""
+    if request is None:
+        return None
+    cached = getattr(request, "_portal_home", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        locale = Locale.get_active()
+        home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale) or root
+    except Locale.DoesNotExist:
+        home = root
+    request._portal_home = home
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def portal_name(context: dict) -> str:
+    settings_obj = context.get("settings")
+    language = get_language() or "vi"
+    try:
+        site_settings = settings_obj["portal"]["SiteSettings"]
+    except (KeyError, TypeError):
+        return "Cổng thông tin điện tử Bộ" if not language.startswith("en") else "Ministry Portal"
+    return site_settings.name_for(language)
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context: dict) -> Page | None:
+    return _home_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context: dict) -> list[Page]:
+    """Top-level pages of the reader's language marked "show in menus"."""
+    home = _home_for(context.get("request"))
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().order_by("path"))
+
+
+@register.simple_tag
+def breadcrumb_trail(page: Page) -> list[Page]:
+    """Ancestors below the tree root, home first; empty on the home page itself."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).order_by("depth"))
+
+
+@register.simple_tag
+def page_title_parts(page: Page | None, section_title: str = "") -> list[str]:
+    """Page – Section – (the portal name is appended by the template)."""
+    if not isinstance(page, Page):
+        return [section_title] if section_title else []
+    parts = [page.seo_title or page.title]
+    if page.depth > 3:
+        parent = page.get_parent()
+        if parent is not None and parent.depth > 2:
+            parts.append(parent.title)
+    return parts
+
+
+@register.simple_tag
+def translations_of(page: Page | None) -> list[Page]:
+    """Live translations of the page, for the language switch."""
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_translations().live().select_related("locale"))
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context: dict, page_obj: Any, label: str = "") -> dict[str, Any]:
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    window = sorted(
+        {1, page_obj.paginator.num_pages}
+        | {n for n in range(page_obj.number - 2, page_obj.number + 3) if 1 <= n <= page_obj.paginator.num_pages}
+    )
+    items: list[int | None] = []
+    previous = 0
+    for number in window:
+        if number - previous > 1:
+            items.append(None)  # an ellipsis
+        items.append(number)
+        previous = number
+    return {"page_obj": page_obj, "items": items, "base_query": query.urlencode(), "label": label}

@@ -1,0 +1,51 @@
+"""URL map: public URLs under one cache policy, private ones (admin, previews) never cached."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.static import serve as serve_static_file
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from news.feeds import SiteFeed
+from portal import views as portal_views
+from portal.search import views as search_views
+
+# Admin URLs are configurable, and can be switched off for a public-only deployment.
+private_urlpatterns = (
+    [path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls))]
+    if settings.PORTAL_ADMIN_ENABLED
+    else []
+)
+
+public_urlpatterns = [
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("rss.xml", SiteFeed(), name="site_feed"),
+    path("analytics/", include("analytics.urls")),
+    path("display-settings/", portal_views.display_settings, name="display_settings"),
+]
+
+urlpatterns = private_urlpatterns + public_urlpatterns
+
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+# In production the reverse proxy (or S3) serves uploads; locally and in tests Django does.
+if settings.PORTAL_SERVE_MEDIA:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve_static_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
