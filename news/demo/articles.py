@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
+from news.demo.indexing import index_articles
 from news.demo.text import NewsWriter
 from news.models import ArticlePage, ArticleTag, SectionPage
 
@@ -71,7 +71,6 @@ def bulk_create_articles(
     start = start or timezone.now()
     tag_ids: dict[str, int] = {}
     made = 0
-    backend = get_search_backend()
     while made < count:
         size = min(BATCH, count - made)
         with transaction.atomic():
@@ -129,7 +128,7 @@ def bulk_create_articles(
                 added[parent_pk] = added.get(parent_pk, 0) + 1
             for pk, number_added in added.items():
                 SectionPage.objects.filter(pk=pk).update(numchild=F("numchild") + number_added)
-            backend.add_bulk(ArticlePage, articles)
+            index_articles(articles, {a.pk: d["tags"] for a, d in zip(articles, specifics, strict=True)})
         made += size
         if progress:
             progress(made, count)
