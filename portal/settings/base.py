@@ -183,8 +183,11 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 # Media (video, audio) through wagtailmedia; its size limit is ours.
+# Our media model records each file's real type and size (podcast enclosures need both); the
+# upload form checks content, not names, and refuses files over MEDIA_MAX_UPLOAD_BYTES.
 WAGTAILMEDIA = {
-    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_MODEL": "media_products.PortalMedia",
+    "MEDIA_FORM_BASE": "media_products.forms.media.CheckedMediaForm",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg"],
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }

@@ -1,0 +1,1 @@
+"""Admin and public forms of the multimedia app."""
