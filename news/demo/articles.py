@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
-from news.demo.indexing import index_articles
+from news.demo.indexing import index_articles, refresh_title_norms
 from news.demo.text import NewsWriter
 from news.models import ArticlePage, ArticleTag, SectionPage
 
@@ -128,10 +128,13 @@ def bulk_create_articles(
                 added[parent_pk] = added.get(parent_pk, 0) + 1
             for pk, number_added in added.items():
                 SectionPage.objects.filter(pk=pk).update(numchild=F("numchild") + number_added)
-            index_articles(articles, {a.pk: d["tags"] for a, d in zip(articles, specifics, strict=True)})
+            index_articles(
+                articles, {a.pk: d["tags"] for a, d in zip(articles, specifics, strict=True)}, refresh_norms=False
+            )
         made += size
         if progress:
             progress(made, count)
+    refresh_title_norms()
     return made
 
 

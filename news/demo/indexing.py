@@ -24,7 +24,18 @@ def article_body_text(article: Any, tag_names: Sequence[str]) -> str:
     return " ".join(strip_tags(part) for part in parts if part)
 
 
-def index_articles(articles: Sequence[Any], tags_by_article: dict[int, list[str]]) -> None:
+def refresh_title_norms() -> None:
+    """Set the title length norm of new index rows; it averages over the whole index, so once per run."""
+    backend = get_search_backend()
+    if connection.vendor == "postgresql" and hasattr(backend, "config"):
+        if refresh_norms:
+        # Averages over every row: per batch, this made seeding quadratic (see refresh_title_norms).
+        backend.get_index_for_model(ArticlePage)._refresh_title_norms()
+
+
+def index_articles(
+    articles: Sequence[Any], tags_by_article: dict[int, list[str]], refresh_norms: bool = True
+) -> None:
     backend = get_search_backend()
     if connection.vendor != "postgresql" or not hasattr(backend, "config"):
         backend.add_bulk(
@@ -63,4 +74,6 @@ def index_articles(articles: Sequence[Any], tags_by_article: dict[int, list[str]
                 config, body_weight, ids, titles, bodies,
             ],
         )
-    backend.get_index_for_model(ArticlePage)._refresh_title_norms()
+    if refresh_norms:
+        # Averages over every row: per batch, this made seeding quadratic (see refresh_title_norms).
+        backend.get_index_for_model(ArticlePage)._refresh_title_norms()
