@@ -1,4 +1,8 @@
-"""Analytics collection URLs (filled in by the analytics app)."""
+"""Analytics collection URLs."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "analytics"
-urlpatterns: list = []
+urlpatterns = [path("hit", views.hit, name="hit")]

@@ -1,0 +1,238 @@
+"""The figures of the visit report, computed from rollups only (never from raw hits).
+
+Page views of a section are summed at report time from per-page rollups grouped by the section's
+tree-path prefix, so they follow the current tree. Unique visitors of a section come from the
+section rollup (exact, but frozen with the tree as it was once the day's hashes were forgotten).
+A period's visitors are the sum of its daily visitors: hashes change every day, so a reader
+who comes back on another day is counted again (as in every cookie-less analytics).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Sum
+from django.db.models.functions import Substr
+
+from .conf import setting
+from .models import (
+    DisplayModeDay,
+    ExclusionDay,
+    PageDay,
+    PageMonth,
+    Reason,
+    SectionDay,
+    SectionTarget,
+)
+from .rollup import next_month
+from .sections import STEPLEN, Section, report_sections
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @classmethod
+    def month(cls, month: date) -> "Period":
+        first = month.replace(day=1)
+        return cls(first, next_month(first) - timedelta(days=1))
+
+    @property
+    def is_whole_months(self) -> bool:
+        return self.start.day == 1 and (self.end + timedelta(days=1)).day == 1
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Period":
+        """The month before a whole month, otherwise the same number of days just before."""
+        if self.is_whole_months and self.start.month == self.end.month:
+            return Period.month(self.start - timedelta(days=1))
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def last_year(self) -> "Period":
+        return Period(_year_before(self.start), _year_before(self.end))
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+@dataclass
+class Totals:
+    views: int = 0
+    visitors: int = 0
+
+
+@dataclass
+class SectionRow:
+    section: Section
+    current: Totals
+    previous: Totals
+    last_year: Totals
+    target: int | None = None
+
+    @staticmethod
+    def _change(now: int, before: int) -> float | None:
+        return None if not before else round((now - before) * 100 / before, 1)
+
+    @property
+    def change_previous(self) -> float | None:
+        return self._change(self.current.views, self.previous.views)
+
+    @property
+    def change_last_year(self) -> float | None:
+        return self._change(self.current.views, self.last_year.views)
+
+    @property
+    def target_reached(self) -> float | None:
+        return round(self.current.views * 100 / self.target, 1) if self.target else None
+
+
+def _page_rollups(period: Period):
+    """Per-page rows of the period: monthly rows for whole months, daily rows otherwise."""
+    if period.is_whole_months:
+        return PageMonth.objects.filter(month__gte=period.start, month__lte=period.end)
+    return PageDay.objects.filter(day__gte=period.start, day__lte=period.end)
+
+
+def section_totals(sections: list[Section], period: Period) -> dict[int, Totals]:
+    """Views (current tree) and visitors (section rollups) per section id: one query per depth."""
+    totals = {section.page_id: Totals() for section in sections}
+    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
+    for section in sections:
+        by_depth[section.depth][section.tree_path] = section.page_id
+    rollups = _page_rollups(period)
+    for depth, ids_by_path in by_depth.items():
+        grouped = (
+            rollups.filter(page__depth__gte=depth)
+            .annotate(prefix=Substr("page__path", 1, depth * STEPLEN))
+            .filter(prefix__in=list(ids_by_path))
+            .values("prefix")
+            .annotate(views=Sum("views"))
+            .order_by()
+        )
+        for row in grouped:
+            totals[ids_by_path[row["prefix"]]].views = row["views"]
+    visitors = (
+        SectionDay.objects.filter(day__gte=period.start, day__lte=period.end, section_id__in=totals)
+        .values("section_id")
+        .annotate(visitors=Sum("visitors"))
+        .order_by()
+    )
+    for row in visitors:
+        totals[row["section_id"]].visitors = row["visitors"]
+    return totals
+
+
+def section_rows(period: Period) -> list[SectionRow]:
+    """One row per section in tree order, with comparisons and the month's target if any."""
+    sections = report_sections()
+    current = section_totals(sections, period)
+    previous = section_totals(sections, period.previous())
+    last_year = section_totals(sections, period.last_year())
+    targets: dict[int, int] = {}
+    if period.is_whole_months and period.start.month == period.end.month:
+        targets = dict(
+            SectionTarget.objects.filter(month=period.start).values_list("section_id", "page_views")
+        )
+    return [
+        SectionRow(
+            section=section,
+            current=current[section.page_id],
+            previous=previous[section.page_id],
+            last_year=last_year[section.page_id],
+            target=targets.get(section.page_id),
+        )
+        for section in sections
+    ]
+
+
+def top_pages(section: Section, period: Period, limit: int = 20) -> list[dict]:
+    """The section's most viewed pages in the period (the section page itself included)."""
+    return list(
+        _page_rollups(period)
+        .filter(page__path__startswith=section.tree_path)
+        .values("page_id", "page__title", "page__url_path")
+        .annotate(views=Sum("views"), visitors=Sum("visitors"))
+        .order_by("-views", "page_id")[:limit]
+    )
+
+
+def daily_views(period: Period, section: Section | None = None) -> list[tuple[date, int, int]]:
+    """(day, page views, visitors) for every day of the period, zeros included.
+
+    Without a section: the total of every home, i.e. the whole portal.
+    """
+    views = PageDay.objects.filter(day__gte=period.start, day__lte=period.end)
+    visitors = SectionDay.objects.filter(day__gte=period.start, day__lte=period.end)
+    if section is not None:
+        views = views.filter(page__path__startswith=section.tree_path)
+        visitors = visitors.filter(section_id=section.page_id)
+    else:
+        visitors = visitors.filter(section_id__in=_home_ids())
+    by_day_views = dict(
+        views.values("day").annotate(n=Sum("views")).values_list("day", "n").order_by()
+    )
+    by_day_visitors = dict(
+        visitors.values("day").annotate(n=Sum("visitors")).values_list("day", "n").order_by()
+    )
+    return [
+        (day, by_day_views.get(day, 0), by_day_visitors.get(day, 0))
+        for day in (period.start + timedelta(days=offset) for offset in range(period.days))
+    ]
+
+
+def _home_ids() -> list[int]:
+    from wagtail.models import Page
+
+    from portal.models import HomePage
+
+    return list(Page.objects.type(HomePage).values_list("id", flat=True))
+
+
+def exclusion_counts(period: Period) -> list[tuple[str, int]]:
+    """Hits dropped per exclusion rule in the period (the data-quality view)."""
+    counts = dict(
+        ExclusionDay.objects.filter(day__gte=period.start, day__lte=period.end)
+        .values("reason")
+        .annotate(n=Sum("hits"))
+        .values_list("reason", "n")
+        .order_by()
+    )
+    return [(Reason(value).label, counts.get(value, 0)) for value in Reason.values if value]
+
+
+@dataclass
+class DisplayModeRow:
+    day: date
+    visits: int | None
+    large_text: int | None
+    high_contrast: int | None
+    reduced_motion: int | None
+
+
+def display_mode_days(period: Period) -> list[DisplayModeRow]:
+    """Daily counts of visits per display setting; a count under the threshold is hidden (None)."""
+    minimum = setting("MIN_DISPLAY_CELL")
+
+    def shown(value: int) -> int | None:
+        return value if value >= minimum else None
+
+    return [
+        DisplayModeRow(
+            day=row.day,
+            visits=shown(row.visits),
+            large_text=shown(row.large_text),
+            high_contrast=shown(row.high_contrast),
+            reduced_motion=shown(row.reduced_motion),
+        )
+        for row in DisplayModeDay.objects.filter(
+            day__gte=period.start, day__lte=period.end
+        ).order_by("day")
+    ]

@@ -1,0 +1,173 @@
+"""Folding raw hits into daily rollups, forgetting visitor hashes, and purging old hits.
+
+A run recomputes whole days (delete and insert), so it is idempotent; it holds a row lock on the
+state row for its whole transaction, so two runs at once simply follow one another.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from .conf import setting
+from .models import (
+    DailySalt,
+    DisplayModeDay,
+    DisplayModeHit,
+    ExclusionDay,
+    Hit,
+    PageDay,
+    PageMonth,
+    Reason,
+    RollupState,
+    SectionDay,
+)
+from .sections import STEPLEN, Section, report_sections
+from .visitors import forget_cached_salts
+
+
+@dataclass
+class RollupResult:
+    days: list[date] = field(default_factory=list)
+    forgotten_through: date | None = None
+
+
+def locked_state() -> RollupState:
+    """The single state row, locked until the surrounding transaction ends."""
+    try:
+        with transaction.atomic():
+            RollupState.objects.get_or_create(pk=1)
+    except IntegrityError:  # created by a concurrent run
+        pass
+    return RollupState.objects.select_for_update().get(pk=1)
+
+
+def run_rollup(today: date | None = None) -> RollupResult:
+    """Roll up every day with new hits (and always today and yesterday), then forget old hashes."""
+    today = today or timezone.localdate()
+    yesterday = today - timedelta(days=1)
+    result = RollupResult()
+    with transaction.atomic():
+        state = locked_state()
+        newest = Hit.objects.aggregate(newest=Max("id"))["newest"] or 0
+        new_days = set(
+            Hit.objects.filter(id__gt=state.last_hit_id).values_list("day", flat=True).distinct()
+        )
+        days = sorted({yesterday, today} | new_days)
+        if state.forgotten_through:
+            # Hashes of those days are gone: recomputing would lose their visitor counts.
+            days = [day for day in days if day > state.forgotten_through]
+        sections = report_sections()
+        for day in days:
+            rollup_day(day, sections)
+        for month in sorted({day.replace(day=1) for day in days}):
+            rollup_month(month)
+        result.days = days
+        state.last_hit_id = max(state.last_hit_id, newest)
+        result.forgotten_through = forget_hashes(state, keep_from=yesterday)
+        state.finished_at = timezone.now()
+        state.save()
+    forget_cached_salts()
+    return result
+
+
+def rollup_day(day: date, sections: Iterable[Section] | None = None) -> None:
+    """Recompute one day's page, section, exclusion and display-mode rollups from its raw hits."""
+    sections = list(report_sections() if sections is None else sections)
+    counted = Hit.objects.filter(day=day, reason=Reason.COUNTED)
+    PageDay.objects.filter(day=day).delete()
+    PageDay.objects.bulk_create(
+        PageDay(day=day, page_id=row["page_id"], views=row["views"], visitors=row["visitors"])
+        for row in counted.values("page_id")
+        .annotate(views=Count("id"), visitors=Count("visitor", distinct=True))
+        .order_by()
+    )
+    SectionDay.objects.filter(day=day).delete()
+    SectionDay.objects.bulk_create(_section_days(day, counted, sections))
+    ExclusionDay.objects.filter(day=day).delete()
+    ExclusionDay.objects.bulk_create(
+        ExclusionDay(day=day, reason=row["reason"], hits=row["hits"])
+        for row in Hit.objects.filter(day=day)
+        .exclude(reason=Reason.COUNTED)
+        .values("reason")
+        .annotate(hits=Count("id"))
+        .order_by()
+    )
+    DisplayModeDay.objects.filter(day=day).delete()
+    modes = DisplayModeHit.objects.filter(day=day).aggregate(
+        large_text=Count("id", filter=Q(large_text=True)),
+        high_contrast=Count("id", filter=Q(high_contrast=True)),
+        reduced_motion=Count("id", filter=Q(reduced_motion=True)),
+    )
+    visits = PageDay.objects.filter(day=day).aggregate(visits=Sum("views"))["visits"] or 0
+    if visits:
+        DisplayModeDay.objects.create(day=day, visits=visits, **modes)
+
+
+def _section_days(day: date, counted, sections: list[Section]) -> list[SectionDay]:
+    """Exact unique visitors per section: one grouped query per tree depth, by path prefix."""
+    rows = []
+    by_depth: dict[int, dict[str, int]] = {}
+    for section in sections:
+        by_depth.setdefault(section.depth, {})[section.tree_path] = section.page_id
+    for depth, ids_by_path in by_depth.items():
+        grouped = (
+            counted.filter(page__depth__gte=depth)
+            .annotate(prefix=Substr("page__path", 1, depth * STEPLEN))
+            .filter(prefix__in=list(ids_by_path))
+            .values("prefix")
+            .annotate(views=Count("id"), visitors=Count("visitor", distinct=True))
+            .order_by()
+        )
+        rows.extend(
+            SectionDay(
+                day=day,
+                section_id=ids_by_path[row["prefix"]],
+                views=row["views"],
+                visitors=row["visitors"],
+            )
+            for row in grouped
+        )
+    return rows
+
+
+def rollup_month(month: date) -> None:
+    """Recompute a month's per-page totals from its days."""
+    end = next_month(month)
+    PageMonth.objects.filter(month=month).delete()
+    PageMonth.objects.bulk_create(
+        PageMonth(month=month, page_id=row["page_id"], views=row["views"], visitors=row["visitors"])
+        for row in PageDay.objects.filter(day__gte=month, day__lt=end)
+        .values("page_id")
+        .annotate(views=Sum("views"), visitors=Sum("visitors"))
+        .order_by()
+    )
+
+
+def next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def forget_hashes(state: RollupState, keep_from: date) -> date | None:
+    """Delete salts older than `keep_from` and clear their (already rolled up) hashes."""
+    DailySalt.objects.filter(day__lt=keep_from).delete()
+    through = keep_from - timedelta(days=1)
+    hashed = Hit.objects.filter(day__lte=through, visitor__isnull=False)
+    if state.forgotten_through:
+        hashed = hashed.filter(day__gt=state.forgotten_through)
+    hashed.update(visitor=None)
+    state.forgotten_through = max(filter(None, [state.forgotten_through, through]))
+    return state.forgotten_through
+
+
+def purge_hits(today: date | None = None, retention_days: int | None = None) -> int:
+    """Delete raw hits (and display-mode hits) older than the retention; rollups are kept."""
+    today = today or timezone.localdate()
+    cutoff = today - timedelta(days=retention_days or setting("RETENTION_DAYS"))
+    deleted, _ = Hit.objects.filter(day__lt=cutoff).delete()
+    DisplayModeHit.objects.filter(day__lt=cutoff).delete()
+    return deleted
