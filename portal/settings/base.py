@@ -210,3 +210,36 @@ SEARCH_MAX_QUERY_LENGTH = 200
 PORTAL_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 PORTAL_ADMIN_ENABLED = env_bool("ADMIN_ENABLED", True)
 PORTAL_SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# --- Speed (portal/caching/): page cache for anonymous readers, skeleton snapshot, CDN purge ---
+PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PORTAL_PAGE_CACHE_ALIAS = "default"
+# Purges are exact; the timeout only bounds what no purge covers (a related-articles box elsewhere).
+PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PORTAL_STRUCTURE_CACHE = env_bool("STRUCTURE_CACHE", True)
+PORTAL_BROWSER_MAX_AGE = int(os.environ.get("BROWSER_MAX_AGE", 0))
+PORTAL_CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", 600))
+# A CDN or Varnish purged on publication: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, e.g. Varnish) or
+# Cloudflare (CLOUDFLARE_ZONE_ID + CLOUDFLARE_BEARER_TOKEN). Unset: nothing to purge.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+    }
+
+# Visit analytics (analytics/): raw hits are purged after RETENTION_DAYS, rollups are kept.
+# CLIENT_IP_HEADER names the header a trusted reverse proxy puts the reader's address in
+# (e.g. "HTTP_X_REAL_IP"); empty means REMOTE_ADDR.
+ANALYTICS = {
+    "RETENTION_DAYS": int(os.environ.get("ANALYTICS_RETENTION_DAYS", "90")),
+    "CLIENT_IP_HEADER": os.environ.get("ANALYTICS_CLIENT_IP_HEADER", ""),
+    "SECTION_DEPTHS": (1, 2),  # below each home: its children and grandchildren
+    "MIN_DISPLAY_CELL": 10,  # accessibility statistics hide counts under this
+}
+
