@@ -28,8 +28,6 @@ def refresh_title_norms() -> None:
     """Set the title length norm of new index rows; it averages over the whole index, so once per run."""
     backend = get_search_backend()
     if connection.vendor == "postgresql" and hasattr(backend, "config"):
-        if refresh_norms:
-        # Averages over every row: per batch, this made seeding quadratic (see refresh_title_norms).
         backend.get_index_for_model(ArticlePage)._refresh_title_norms()
 
 
