@@ -9,9 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from analytics import views as analytics_views
 from news.feeds import SiteFeed
+from portal import health
 from portal import views as portal_views
 from portal.search import views as search_views
+from portal.security.ratelimit import rate_limited
 
 # Admin URLs are configurable, and can be switched off for a public-only deployment.
 private_urlpatterns = (
@@ -21,10 +24,13 @@ private_urlpatterns = (
 )
 
 public_urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("rss.xml", SiteFeed(), name="site_feed"),
+    # The collection endpoint, rate-limited per client in front of the app's own (identical) route.
+    path("analytics/hit", rate_limited("analytics")(analytics_views.hit)),
     path("analytics/", include("analytics.urls")),
     path("display-settings/", portal_views.display_settings, name="display_settings"),
 ]

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from portal.forms.search import SearchForm
 from portal.listing import attach_card_images, paginate, story_page_models
+from portal.security.ratelimit import rate_limited
 
 
 def _active_locale() -> Locale:
@@ -41,6 +42,7 @@ def specific_in_order(pages: list[Page]) -> list[Any]:
     return ordered
 
 
+@rate_limited("search")
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     locale = _active_locale()

@@ -28,6 +28,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 
 INSTALLED_APPS = [
     "portal",
+    "portal.security",
     "news",
     "media_products",
     "analytics",
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,16 +68,30 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.security.observability.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.health.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.security.sessions.AdminIdleTimeoutMiddleware",
+    "portal.security.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.security.headers.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lock page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "portal.security.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -243,3 +262,75 @@ ANALYTICS = {
     "MIN_DISPLAY_CELL": 10,  # accessibility statistics hide counts under this
 }
 
+# --- Security (portal/security/): headers, admin protection, uploads, rate limits, logs ---
+from portal.security.policy import admin_csp, permissions_policy, public_csp  # noqa: E402
+
+CSP_FRAME_ORIGINS = env_list("CSP_FRAME_ORIGINS")  # e.g. a video host allowed in embeds
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")  # e.g. the S3 or CDN host of uploads
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_csp(CSP_FRAME_ORIGINS, CSP_MEDIA_ORIGINS)}
+PORTAL_ADMIN_CSP = admin_csp(CSP_FRAME_ORIGINS, CSP_MEDIA_ORIGINS)
+PORTAL_PERMISSIONS_POLICY = permissions_policy()
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Seconds of inactivity after which an admin user is signed out.
+PORTAL_ADMIN_IDLE_TIMEOUT = int(os.environ.get("ADMIN_IDLE_TIMEOUT", 30 * 60))
+# Number of reverse proxies in front of the app whose X-Forwarded-For we trust (0: none).
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication: enforced in production (see production.py), optional elsewhere.
+PORTAL_2FA_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", False)
+PORTAL_2FA_REQUIRED_FOR_EDITORS = env_bool("TWO_FACTOR_EDITORS", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Admin login lockout (django-axes) counted in the shared cache per (account, client hash).
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCK_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.security.clients.client_pseudo_address"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+# A single development or test process shares its memory cache with itself; production has Redis.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["axes.W001"]
+
+# Uploads: Wagtail's limits above, plus content checks and refusal of SVG (portal/security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.security.uploads.PortalDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document downloads as an attachment
+# No avatars fetched from a third party: it would leak editors' e-mail hashes and break the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Per-client limits on costly public endpoints ("count/period", period s, m or h).
+PORTAL_RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+PORTAL_RATELIMITS = {
+    "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
+    "analytics": os.environ.get("RATELIMIT_ANALYTICS", "300/m"),
+}
+
+# One JSON object a line on stderr, scrubbed of IPs, passwords and tokens.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "portal.security.observability.RedactingFilter"}},
+    "formatters": {"json": {"()": "portal.security.observability.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "portal.access": {
+            "handlers": ["console"],
+            "level": os.environ.get("ACCESS_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
+}
