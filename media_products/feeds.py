@@ -55,6 +55,8 @@ class PodcastFeed(Feed):
         super().__init__()
         self.index = index
         self.series = series
+        # Django reads `language` as a plain attribute, never as a method.
+        self.language = series.language
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any):
         self.request = request
@@ -73,9 +75,6 @@ class PodcastFeed(Feed):
 
     def description(self) -> str:
         return self.series.description
-
-    def language(self) -> str:
-        return self.series.language
 
     def author_name(self) -> str:
         return self.series.author

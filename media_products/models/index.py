@@ -77,7 +77,7 @@ class MediaIndexPage(RoutablePageMixin, BasePage):
             PodcastSeries.objects.filter(pk__in=episodes.values("series_id")).order_by("title")
         )
 
-    @path("podcast/<slug:series_slug>/rss.xml", name="podcast_feed")
+    @path("podcast/<slug:series_slug>/rss/", name="podcast_feed")
     def podcast_feed(self, request: HttpRequest, series_slug: str) -> HttpResponse:
         from media_products.feeds import PodcastFeed
 

@@ -68,6 +68,7 @@ class VideoPage(RoutablePageMixin, MediaProductPage):
 
     media_kind = "video"
     media_kind_label = _("Video")
+    template = "media_products/video_page.html"
 
     video = models.ForeignKey(
         MEDIA_MODEL,
@@ -137,6 +138,11 @@ class VideoPage(RoutablePageMixin, MediaProductPage):
             )
         return problems
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["caption_tracks"] = self.caption_tracks()
+        return context
+
     def caption_tracks(self) -> list[Any]:
         """Main captions first, then other languages; each with the URL the <track> element loads."""
         tracks = [self.captions] if self.captions_id else []
@@ -145,7 +151,7 @@ class VideoPage(RoutablePageMixin, MediaProductPage):
         ]
         return tracks
 
-    @path("phu-de/<int:track_id>.vtt", name="captions")
+    @path("phu-de/<int:track_id>/", name="captions")
     def captions_file(self, request: HttpRequest, track_id: int) -> HttpResponse:
         track = next((t for t in self.caption_tracks() if t.pk == track_id), None)
         if track is None:
@@ -175,6 +181,7 @@ class AudioPage(MediaProductPage):
 
     media_kind = "podcast"
     media_kind_label = _("Podcast")
+    template = "media_products/audio_page.html"
 
     audio = models.ForeignKey(
         MEDIA_MODEL,
@@ -250,6 +257,7 @@ class PhotoStoryPage(MediaProductPage):
 
     media_kind = "photo"
     media_kind_label = _("Ảnh")
+    template = "media_products/photo_story_page.html"
 
     photos = StreamField([("photo", PhotoBlock())], verbose_name=_("các ảnh"), blank=True)
 
@@ -276,12 +284,30 @@ class PhotoStoryPage(MediaProductPage):
             )
         return problems
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photo_items()
+        return context
+
+    def photo_items(self) -> list[dict[str, Any]]:
+        """Each photo with the alt text it will be read with (its own, else the library's)."""
+        items = []
+        for block in self.photos:
+            image = block.value["image"]
+            if image is None:
+                continue
+            alt = (block.value.get("alt_text") or "").strip() or image.description
+            items.append({"image": image, "alt": alt, "caption": block.value["caption"],
+                          "credit": block.value.get("credit") or image.credit})
+        return items
+
 
 class InfographicPage(MediaProductPage):
     """An infographic whose full information is also given as text (lists and tables allowed)."""
 
     media_kind = "infographic"
     media_kind_label = _("Đồ họa thông tin")
+    template = "media_products/infographic_page.html"
 
     graphic = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -354,6 +380,7 @@ class EMagazinePage(MediaProductPage):
 
     media_kind = "emagazine"
     media_kind_label = _("E-magazine")
+    template = "media_products/emagazine_page.html"
 
     body = StreamField(emagazine_blocks(), verbose_name=_("nội dung"), blank=True)
 
@@ -374,6 +401,16 @@ class EMagazinePage(MediaProductPage):
             problems["body"] = problem
         return problems
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        headings = self.outline()
+        context["outline"] = nest_outline(headings)
+        anchors = iter(h["id"] for h in headings)
+        context["body_with_anchors"] = [
+            (block, next(anchors) if block.block_type == "heading" else None) for block in self.body
+        ]
+        return context
+
     def outline(self) -> list[dict[str, Any]]:
         """The headings, in order, with the anchors the template gives them (the table of contents)."""
         return [
@@ -386,3 +423,17 @@ class EMagazinePage(MediaProductPage):
 
 def product_models() -> list[type[MediaProductPage]]:
     return [VideoPage, AudioPage, PhotoStoryPage, InfographicPage, EMagazinePage]
+
+
+def nest_outline(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flat headings (h2, h3, h3, h2…) as a nested list, so the table of contents is an ordered tree."""
+    root: list[dict[str, Any]] = []
+    stack: list[tuple[int, list[dict[str, Any]]]] = [(1, root)]
+    for heading in headings:
+        level = int(heading["level"][1])
+        while len(stack) > 1 and stack[-1][0] >= level:
+            stack.pop()
+        entry = {**heading, "children": []}
+        stack[-1][1].append(entry)
+        stack.append((level, entry["children"]))
+    return root

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from media_products.demo import ensure_media_products
 from news.demo.articles import bulk_create_articles, ensure_child, ensure_sections
 from news.demo.showcase import ensure_draft_and_scheduled, ensure_english_news, ensure_showcase
 from news.demo.text import NewsWriter
@@ -30,6 +31,7 @@ def seed(articles: int, media: int, log: Log, progress: Callable[[int, int], Non
     english_news = ensure_english_news(home_en, images)
     _feature(home_vi, [showcase])
     _feature(home_en, list(ArticlePage.objects.child_of(english_news).live()[:1]))
+    ensure_media_products(home_vi, home_en, images, count=media, log=log)
 
     existing = ArticlePage.objects.filter(slug__regex=r"-[0-9a-f]{8}$", locale=home_vi.locale).count()
     missing = max(0, articles - existing)

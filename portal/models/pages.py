@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from portal.blocks import body_blocks
@@ -45,6 +45,16 @@ class HomePage(BasePage):
     def summary(self) -> str:
         return self.search_description or self.intro
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        # One query for the whole path instead of two per URL segment (portal/caching/routing.py).
+        from django.conf import settings
+
+        if not settings.PORTAL_STRUCTURE_CACHE:
+            return super().route(request, path_components)
+        from portal.caching.routing import route_below
+
+        return route_below(self, request, path_components)
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from portal.home import home_context
 
@@ -59,7 +69,19 @@ class HomeFeaturedItem(Orderable):
         "wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+",
     )
 
-    panels = [PageChooserPanel("page", ["news.ArticlePage"])]
+    panels = [
+        PageChooserPanel(
+            "page",
+            [
+                "news.ArticlePage",
+                "media_products.VideoPage",
+                "media_products.AudioPage",
+                "media_products.PhotoStoryPage",
+                "media_products.InfographicPage",
+                "media_products.EMagazinePage",
+            ],
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tin nổi bật")
