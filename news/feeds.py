@@ -56,7 +56,8 @@ class StoryFeed(Feed):
         url = self.request.build_absolute_uri(image.file.url)
         mime = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
         extension = image.file.name.rsplit(".", 1)[-1].lower()
-        return [Enclosure(url, str(image.file_size or 0), mime.get(extension, "application/octet-stream"))]
+        # get_file_size() reads the stored size (measured once at upload).
+        return [Enclosure(url, str(image.get_file_size() or 0), mime.get(extension, "application/octet-stream"))]
 
 
 def _current_locale() -> Locale:

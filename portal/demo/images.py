@@ -76,6 +76,7 @@ def ensure_demo_images() -> list:
             data = draw_picture(picture, seed=index)
             image = image_model(title=picture.title, description=picture.alt, credit=picture.credit)
             image.file = ImageFile(io.BytesIO(data), name=f"{picture.title}.jpg")
+            image.file_size = len(data)
             image.save()
             for spec in PAGE_RENDITION_FILTERS:
                 image.get_rendition(spec)
