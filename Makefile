@@ -25,8 +25,13 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+## make messages: compile the English translations (Vietnamese is the source language, so the
+## portal still works in Vietnamese where gettext cannot be installed).
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	@command -v msgfmt >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null 2>&1; } || true
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else echo "gettext (msgfmt) is missing: English translations not compiled. Install it with: sudo apt-get install gettext"; fi
 
 ## make setup: everything `make run` does except serving.
 setup: install messages
