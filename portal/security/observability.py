@@ -59,8 +59,10 @@ class RedactingFilter(logging.Filter):
         except Exception:
             message = str(record.msg)
         record.msg, record.args = redact(message), ()
-        # django.request attaches the request, whose META holds the client address.
-        if hasattr(record, "request"):
+        # django.request attaches the request (its META holds the address): keep its id only.
+        request = getattr(record, "request", None)
+        if request is not None:
+            record.request_id = getattr(request, "request_id", None)
             record.request = None
         return True
 
