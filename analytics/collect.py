@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.display import DisplaySettings
+from portal.security.clients import client_address
 
-from .conf import setting
 from .exclusions import exclusion_reason
 from .models import DisplayModeHit, Hit, Reason
 from .visitors import visitor_hash
@@ -56,14 +56,6 @@ def is_live_page(page_id: int) -> bool:
     return live
 
 
-def client_ip(request: HttpRequest) -> str:
-    header = setting("CLIENT_IP_HEADER")
-    if header and request.META.get(header):
-        # A proxy chain lists the client first.
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def record_hit(request: HttpRequest) -> Reason:
     """Store the hit, counted or excluded with its reason, and return the reason."""
     page_id = parse_page_id(request.GET.get("p"))
@@ -79,7 +71,7 @@ def record_hit(request: HttpRequest) -> Reason:
     Hit.objects.create(
         day=today,
         page_id=page_id,
-        visitor=visitor_hash(today, client_ip(request), user_agent, request.get_host()),
+        visitor=visitor_hash(today, client_address(request), user_agent, request.get_host()),
         referrer_host=parse_referrer_host(request.GET.get("r")),
     )
     display = DisplaySettings.from_request(request)

@@ -6,7 +6,6 @@ from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
     "RETENTION_DAYS": 90,
-    "CLIENT_IP_HEADER": "",
     "SECTION_DEPTHS": (1, 2),
     "MIN_DISPLAY_CELL": 10,
 }

@@ -171,3 +171,25 @@ def purge_hits(today: date | None = None, retention_days: int | None = None) -> 
     deleted, _ = Hit.objects.filter(day__lt=cutoff).delete()
     DisplayModeHit.objects.filter(day__lt=cutoff).delete()
     return deleted
+
+
+def rollup_backfill(days: Iterable[date], forget: bool = True) -> None:
+    """Roll up given past days (imported or generated hits), then clear their hashes.
+
+    Used by `analytics_generate`; the regular rollup skips days whose hashes are already gone.
+    """
+    days = sorted(set(days))
+    with transaction.atomic():
+        state = locked_state()
+        sections = report_sections()
+        for day in days:
+            rollup_day(day, sections)
+        for month in sorted({day.replace(day=1) for day in days}):
+            rollup_month(month)
+        state.last_hit_id = Hit.objects.aggregate(newest=Max("id"))["newest"] or 0
+        state.save()
+        yesterday = timezone.localdate() - timedelta(days=1)
+        if forget:
+            Hit.objects.filter(day__in=[d for d in days if d < yesterday]).exclude(
+                visitor__isnull=True
+            ).update(visitor=None)

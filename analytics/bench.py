@@ -1,0 +1,279 @@
+"""The measurements behind `analytics_bench`; each returns plain figures for the report."""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+from .models import DisplayModeDay, ExclusionDay, Hit, PageDay, PageMonth, SectionDay
+from .report import Period, section_rows
+from .rollup import rollup_backfill, rollup_day
+from .sections import report_sections
+from .synthetic import delete_hits_between, generate_hits, live_page_ids
+
+PORT = int(os.environ.get("ANALYTICS_BENCH_PORT", "8103"))
+Log = Callable[[str], None]
+
+WRK_SCRIPT = """
+local ids = {%(ids)s}
+math.randomseed(os.time())
+request = function()
+  local id = ids[math.random(#ids)]
+  return wrk.format("GET", "/analytics/hit?p=" .. id .. "&r=www.example.vn", {
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133." ..
+      math.random(100000)
+  })
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
+    summary.duration, summary.errors.status, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.timeout, latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def _server_env(workers: int) -> dict[str, str]:
+    env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(60),
+        SECURE_SSL_REDIRECT="0",
+        # The rate limit stays on (its cost is part of every hit), high enough for one load client.
+        RATELIMIT_ANALYTICS="100000000/m",
+        WEB_CONCURRENCY=str(workers),
+    )
+    if connection.vendor == "postgresql":
+        env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+        env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/8")
+    return env
+
+
+def _wait_until_serving(log: Log, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/analytics/hit", timeout=2)
+        except urllib.error.HTTPError:
+            return  # 400 without a page id: the app answers
+        except OSError:
+            time.sleep(0.5)
+        else:
+            return
+    raise RuntimeError(f"gunicorn did not answer on port {PORT}")
+
+
+def ingest(duration: int, log: Log, connections: int = 32) -> dict[str, Any]:
+    """Hits per second through the real endpoint under gunicorn, and rows stored vs answered."""
+    if not shutil.which("wrk"):
+        raise RuntimeError("wrk is not installed")
+    workers = 4 if connection.vendor == "postgresql" else 1  # SQLite has one writer
+    page_ids = live_page_ids()[:2000]
+    start_id = Hit.objects.aggregate(top=Max("id"))["top"] or 0
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [
+            str(gunicorn),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--graceful-timeout",
+            "30",
+        ],
+        env=_server_env(workers),
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_serving(log)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(WRK_SCRIPT % {"ids": ",".join(map(str, page_ids))})
+        output = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{connections}",
+                f"-d{duration}s",
+                "-s",
+                script.name,
+                f"http://127.0.0.1:{PORT}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        os.unlink(script.name)
+    finally:
+        server.send_signal(signal.SIGTERM)  # graceful: in-flight requests finish
+        server.wait(timeout=60)
+    match = re.search(r"RESULT ((?:\d+ ?){9})", output)
+    requests, micros, status, conn_err, read_err, write_err, timeouts, p50, p99 = map(
+        int, match.group(1).split()
+    )
+    accepted = requests - status
+    new_hits = Hit.objects.filter(id__gt=start_id)
+    rows = new_hits.count()
+    counted = new_hits.filter(reason=0).count()
+    new_hits.delete()  # the load was synthetic: leave today's real figures alone
+    rollup_day(timezone.localdate())
+    return {
+        "workers": workers,
+        "connections": connections,
+        "seconds": micros / 1e6,
+        "rate": accepted / (micros / 1e6),
+        "accepted": accepted,
+        "rows": rows,
+        "counted": counted,
+        "lost": max(0, accepted - rows),
+        "errors": status + conn_err + read_err + write_err + timeouts,
+        "p50_ms": p50 / 1000,
+        "p99_ms": p99 / 1000,
+    }
+
+
+def beacon_cost(requests: int) -> dict[str, Any]:
+    """Queries of the include, and a page's render time with and without it (in-process)."""
+    from news.models import ArticlePage
+
+    page = ArticlePage.objects.live().order_by("-id").first()
+    request = RequestFactory().get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        render_to_string("components/analytics_beacon.html", {"page": page, "request": request})
+    include_queries = len(queries.captured_queries)
+
+    template = settings.TEMPLATES[0]
+    without_beacon = [
+        {
+            **template,
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **template["OPTIONS"],
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {"components/analytics_beacon.html": ""},
+                    ),
+                    "django.template.loaders.filesystem.Loader",
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+        }
+    ]
+    url = page.get_url()
+
+    def measure() -> tuple[float, int]:
+        client = Client()
+        client.get(url)  # warm
+        times = []
+        with CaptureQueriesContext(connection) as counted:
+            client.get(url)
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+        return median(times), len(counted.captured_queries)
+
+    # Page caching would hide the render; both sides measure the full render.
+    with override_settings(PORTAL_PAGE_CACHE=False, DEBUG=False):
+        with_ms, with_queries = measure()
+        with override_settings(TEMPLATES=without_beacon):
+            without_ms, without_queries = measure()
+    return {
+        "include_queries": include_queries,
+        "requests": requests,
+        "with_ms": with_ms,
+        "without_ms": without_ms,
+        "with_queries": with_queries,
+        "without_queries": without_queries,
+    }
+
+
+def median_ms(function: Callable[[], Any], runs: int = 5) -> float:
+    function()  # warm
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return median(times)
+
+
+def report_and_rollups(
+    hits: int, day_hits: int, last_day: date, rollup_day_date: date, keep: bool, log: Log
+) -> dict[str, Any]:
+    """Generate `hits` over 400 days ending `last_day`, roll up, time the reports and a day."""
+    days = 400
+    first_day = last_day - timedelta(days=days - 1)
+    started = time.perf_counter()
+    generate_hits(hits, first_day, days)
+    generate_s = time.perf_counter() - started
+    log(f"   generated in {generate_s:.1f} s; rolling up {days} days ...")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE analytics_hit")
+    started = time.perf_counter()
+    rollup_backfill([first_day + timedelta(days=n) for n in range(days)], forget=False)
+    backfill_s = time.perf_counter() - started
+    log(f"   backfill rollup {backfill_s:.1f} s; timing the report ...")
+
+    month = Period.month(last_day)
+    report_ms = median_ms(lambda: section_rows(month))
+    range_report_ms = median_ms(
+        lambda: section_rows(Period(month.start, month.start + timedelta(days=19)))
+    )
+    month_rows = PageMonth.objects.filter(month=month.start).count()
+
+    log(f"   one day of {day_hits} hits ...")
+    generate_hits(day_hits, rollup_day_date, 1, excluded_share=0)
+    sections = report_sections()
+    started = time.perf_counter()
+    rollup_day(rollup_day_date, sections)
+    day_rollup_s = time.perf_counter() - started
+    started = time.perf_counter()
+    Hit.objects.filter(day=rollup_day_date).update(visitor=None)
+    forget_s = time.perf_counter() - started
+
+    if not keep:
+        log("   deleting the synthetic hits and their rollups ...")
+        delete_hits_between(first_day, rollup_day_date)
+        for model in (PageDay, SectionDay, ExclusionDay, DisplayModeDay):
+            model.objects.filter(day__gte=first_day, day__lte=rollup_day_date).delete()
+        PageMonth.objects.filter(
+            month__gte=first_day.replace(day=1), month__lte=rollup_day_date
+        ).delete()
+    return {
+        "generate_s": generate_s,
+        "backfill_s": backfill_s,
+        "days": days,
+        "report_ms": report_ms,
+        "range_report_ms": range_report_ms,
+        "month_rows": month_rows,
+        "day_rollup_s": day_rollup_s,
+        "forget_s": forget_s,
+        "pages": len(live_page_ids()),
+        "sections": len(sections),
+    }
