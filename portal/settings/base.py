@@ -253,11 +253,9 @@ if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_BEARER_TO
     }
 
 # Visit analytics (analytics/): raw hits are purged after RETENTION_DAYS, rollups are kept.
-# CLIENT_IP_HEADER names the header a trusted reverse proxy puts the reader's address in
-# (e.g. "HTTP_X_REAL_IP"); empty means REMOTE_ADDR.
+# The reader's address comes from portal.security.clients (TRUSTED_PROXY_COUNT).
 ANALYTICS = {
     "RETENTION_DAYS": int(os.environ.get("ANALYTICS_RETENTION_DAYS", "90")),
-    "CLIENT_IP_HEADER": os.environ.get("ANALYTICS_CLIENT_IP_HEADER", ""),
     "SECTION_DEPTHS": (1, 2),  # below each home: its children and grandchildren
     "MIN_DISPLAY_CELL": 10,  # accessibility statistics hide counts under this
 }
