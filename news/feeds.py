@@ -54,10 +54,22 @@ class StoryFeed(Feed):
         if image is None:
             return []
         url = self.request.build_absolute_uri(image.file.url)
-        mime = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
+        mime = {
+            "jpg": "image/jpeg",
+            "jpeg": "image/jpeg",
+            "png": "image/png",
+            "gif": "image/gif",
+            "webp": "image/webp",
+        }
         extension = image.file.name.rsplit(".", 1)[-1].lower()
         # get_file_size() reads the stored size (measured once at upload).
-        return [Enclosure(url, str(image.get_file_size() or 0), mime.get(extension, "application/octet-stream"))]
+        return [
+            Enclosure(
+                url,
+                str(image.get_file_size() or 0),
+                mime.get(extension, "application/octet-stream"),
+            )
+        ]
 
 
 def _current_locale() -> Locale:

@@ -27,11 +27,14 @@ class SectionPage(RoutablePageMixin, BasePage):
     """A news section (nestable): lists its own articles and those of its subsections, newest first."""
 
     intro = models.TextField(
-        _("giới thiệu chuyên mục"), blank=True, max_length=1000,
+        _("giới thiệu chuyên mục"),
+        blank=True,
+        max_length=1000,
         help_text=_("Một đoạn ngắn nói chuyên mục đăng gì; hiện ở đầu trang chuyên mục."),
     )
     show_on_home = models.BooleanField(
-        _("hiện trên trang chủ"), default=True,
+        _("hiện trên trang chủ"),
+        default=True,
         help_text=_("Trang chủ liệt kê các tin mới nhất của chuyên mục này."),
     )
 
@@ -73,12 +76,16 @@ class SectionPage(RoutablePageMixin, BasePage):
         context["articles"] = paginate(
             for_cards(self.articles()), request.GET.get("page"), settings.PORTAL_LISTING_PAGE_SIZE
         )
-        context["subsections"] = self.get_children().live().public().type(SectionPage).order_by("path")
+        context["subsections"] = (
+            self.get_children().live().public().type(SectionPage).order_by("path")
+        )
         return context
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ArticlePage(StoryPage):
@@ -87,19 +94,27 @@ class ArticlePage(StoryPage):
     body = StreamField(body_blocks(), verbose_name=_("nội dung"))
     author = models.CharField(_("tác giả"), max_length=255, blank=True)
     source = models.CharField(
-        _("nguồn tin"), max_length=255, blank=True, help_text=_("Cơ quan hoặc báo đăng tin gốc, nếu có."),
+        _("nguồn tin"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cơ quan hoặc báo đăng tin gốc, nếu có."),
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("từ khóa"))
-    reading_minutes = models.PositiveSmallIntegerField(_("thời gian đọc (phút)"), default=1, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("thời gian đọc (phút)"), default=1, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),
         MultiFieldPanel(
-            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Ảnh đại diện")
+            [FieldPanel("featured_image"), FieldPanel("featured_image_alt")],
+            heading=_("Ảnh đại diện"),
         ),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("author"), FieldPanel("source")], heading=_("Tác giả và nguồn")),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("source")], heading=_("Tác giả và nguồn")
+        ),
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -147,7 +162,10 @@ class ArticlePage(StoryPage):
 class ArticleRelatedLink(Orderable):
     article = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("trang liên quan"), on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("trang liên quan"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [PageChooserPanel("page")]

@@ -12,27 +12,36 @@ RELATED_LIMIT = 4
 
 def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
     """Up to `limit` live stories related to the article, with card images, in a fixed number of queries."""
-    from news.models import ArticlePage
+    from news.models import ArticlePage, ArticleTag
 
     chosen_ids = [link.page_id for link in article.related_links.all()][:limit]
     chosen: list[Any] = []
     if chosen_ids:
         by_id = {
             page.pk: page
-            for page in Page.objects.live().public().type(*story_page_models())
-            .filter(pk__in=chosen_ids).defer_streamfields().specific()
+            for page in Page.objects.live()
+            .public()
+            .type(*story_page_models())
+            .filter(pk__in=chosen_ids)
+            .defer_streamfields()
+            .specific()
         }
         chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
 
     missing = limit - len(chosen)
     if missing > 0:
-        tag_ids = [tag.pk for tag in article.tags.all()]
+        # A subquery, not a list: the page template fetches the tags itself.
+        tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
         parent_path = article.path[: -article.steplen]
         # Shared tags rank first; articles of the same section fill the rest, newest first.
         candidates = (
-            ArticlePage.objects.live().public()
+            ArticlePage.objects.live()
+            .public()
             .exclude(pk__in=[article.pk, *chosen_ids])
-            .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(path__startswith=parent_path, depth=article.depth))
+            .filter(
+                Q(tagged_items__tag_id__in=tag_ids)
+                | Q(path__startswith=parent_path, depth=article.depth)
+            )
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared_tags", "-first_published_at", "-pk")
             .defer_streamfields()[:missing]

@@ -26,7 +26,9 @@ def featured_stories(home: Any) -> list[Any]:
     return featured
 
 
-def latest_by_section(home: Any, per_section: int, exclude_ids: list[int]) -> list[tuple[Any, list[Any]]]:
+def latest_by_section(
+    home: Any, per_section: int, exclude_ids: list[int]
+) -> list[tuple[Any, list[Any]]]:
     """Each home-page section with its newest articles (its subsections' included).
 
     One window query per distinct section depth (usually one), instead of one query per section.
@@ -34,7 +36,11 @@ def latest_by_section(home: Any, per_section: int, exclude_ids: list[int]) -> li
     from news.models import ArticlePage, SectionPage
 
     sections = list(
-        SectionPage.objects.live().public().descendant_of(home).filter(show_on_home=True).order_by("path")
+        SectionPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(show_on_home=True)
+        .order_by("path")
     )
     articles_by_section: dict[int, list[Any]] = defaultdict(list)
     by_depth: dict[int, list[Any]] = defaultdict(list)
@@ -47,13 +53,17 @@ def latest_by_section(home: Any, per_section: int, exclude_ids: list[int]) -> li
         for path in section_by_path:
             in_any_section |= Q(path__startswith=path)
         ranked = (
-            ArticlePage.objects.live().public()
+            ArticlePage.objects.live()
+            .public()
             .filter(in_any_section)
             .exclude(pk__in=exclude_ids)
             .annotate(
                 section_path=Substr("path", 1, prefix_length),
-                rank=Window(RowNumber(), partition_by=[Substr("path", 1, prefix_length)],
-                            order_by=[F("first_published_at").desc(), F("pk").desc()]),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[Substr("path", 1, prefix_length)],
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                ),
             )
             .filter(rank__lte=per_section)
             .defer_streamfields()
@@ -63,7 +73,11 @@ def latest_by_section(home: Any, per_section: int, exclude_ids: list[int]) -> li
             articles_by_section[section_by_path[article.section_path].pk].append(article)
     everything = [a for articles in articles_by_section.values() for a in articles]
     attach_card_images(everything)
-    return [(section, articles_by_section[section.pk]) for section in sections if articles_by_section[section.pk]]
+    return [
+        (section, articles_by_section[section.pk])
+        for section in sections
+        if articles_by_section[section.pk]
+    ]
 
 
 def home_context(home: Any) -> dict[str, Any]:
@@ -71,6 +85,10 @@ def home_context(home: Any) -> dict[str, Any]:
     media_models = [m for m in story_page_models() if m._meta.app_label == "media_products"]
     return {
         "featured": featured,
-        "sections_with_articles": latest_by_section(home, home.latest_per_section, [p.pk for p in featured]),
-        "latest_media": latest_stories(home.locale, media_models, MEDIA_ON_HOME, root=home) if media_models else [],
+        "sections_with_articles": latest_by_section(
+            home, home.latest_per_section, [p.pk for p in featured]
+        ),
+        "latest_media": latest_stories(home.locale_id, media_models, MEDIA_ON_HOME, root=home)
+        if media_models
+        else [],
     }

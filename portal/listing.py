@@ -47,7 +47,9 @@ def attach_card_images(pages: Sequence[Any]) -> None:
             page.featured_image = by_id.get(image_id)
 
 
-def latest_stories(locale: Any, models: Iterable[type[Page]], limit: int, root: Page | None = None) -> list[Any]:
+def latest_stories(
+    locale: Any, models: Iterable[type[Page]], limit: int, root: Page | None = None
+) -> list[Any]:
     """The newest live stories of the given types, newest first, with card images loaded.
 
     One query for the page rows, one per content type for the specific rows (StreamFields
@@ -56,7 +58,9 @@ def latest_stories(locale: Any, models: Iterable[type[Page]], limit: int, root: 
     queryset = Page.objects.live().public().type(*models).filter(locale=locale)
     if root is not None:
         queryset = queryset.descendant_of(root)
-    pages = list(queryset.order_by("-first_published_at", "-pk").defer_streamfields().specific()[:limit])
+    pages = list(
+        queryset.order_by("-first_published_at", "-pk").defer_streamfields().specific()[:limit]
+    )
     attach_card_images(pages)
     return pages
 

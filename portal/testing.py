@@ -16,7 +16,9 @@ from news.models import ArticlePage, SectionPage
 from portal.models import HomePage
 
 
-def make_image(title: str = "test-image", description: str = "Ảnh thử nghiệm", size: tuple[int, int] = (64, 36)) -> Any:
+def make_image(
+    title: str = "test-image", description: str = "Ảnh thử nghiệm", size: tuple[int, int] = (64, 36)
+) -> Any:
     buffer = io.BytesIO()
     Image.new("RGB", size, "#336699").save(buffer, format="PNG")
     image = get_image_model()(title=title, description=description, file_size=buffer.tell())
@@ -72,7 +74,9 @@ def make_article(
         title=title,
         slug=fields.pop("slug", None) or _slug(title),
         lead=lead,
-        body=body if body is not None else [{"type": "paragraph", "value": f"<p>{title}. {lead}</p>"}],
+        body=body
+        if body is not None
+        else [{"type": "paragraph", "value": f"<p>{title}. {lead}</p>"}],
         **fields,
     )
     if published_at is not None:

@@ -24,8 +24,16 @@ from news.models import ArticlePage, ArticleTag, SectionPage
 BATCH = 500
 
 SECTIONS_VI = [
-    ("hoat-dong-cua-bo", "Hoạt động của Bộ", "Tin về các hoạt động, hội nghị và chỉ đạo của Lãnh đạo Bộ."),
-    ("chuyen-doi-so", "Chuyển đổi số", "Chương trình chuyển đổi số, dịch vụ công trực tuyến và dữ liệu số."),
+    (
+        "hoat-dong-cua-bo",
+        "Hoạt động của Bộ",
+        "Tin về các hoạt động, hội nghị và chỉ đạo của Lãnh đạo Bộ.",
+    ),
+    (
+        "chuyen-doi-so",
+        "Chuyển đổi số",
+        "Chương trình chuyển đổi số, dịch vụ công trực tuyến và dữ liệu số.",
+    ),
     ("chinh-sach-moi", "Chính sách mới", "Văn bản, chính sách mới và hướng dẫn thực hiện."),
     ("hop-tac-quoc-te", "Hợp tác quốc tế", "Hoạt động hợp tác với các đối tác nước ngoài."),
 ]
@@ -88,11 +96,20 @@ def bulk_create_articles(
                 published = start - timedelta(minutes=37 * (count - number))
                 pages.append(
                     Page(
-                        title=title, draft_title=title, slug=slug, content_type=content_type,
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
                         path=Page._get_path(section.path, section.depth + 1, next_step[section.pk]),
-                        depth=section.depth + 1, numchild=0, url_path=f"{section.url_path}{slug}/",
-                        live=True, has_unpublished_changes=False, first_published_at=published,
-                        last_published_at=published, locale_id=section.locale_id, translation_key=uuid.uuid4(),
+                        depth=section.depth + 1,
+                        numchild=0,
+                        url_path=f"{section.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=published,
+                        last_published_at=published,
+                        locale_id=section.locale_id,
+                        translation_key=uuid.uuid4(),
                     )
                 )
                 image = images[number % len(images)] if images else None
@@ -101,25 +118,37 @@ def bulk_create_articles(
                         "lead": writer.lead(title),
                         "body": [{**block, "id": str(uuid.uuid4())} for block in writer.body()],
                         "featured_image": image,
-                        "author": writer.rng.choice(["Minh Anh", "Thu Hà", "Quốc Bảo", "Lan Phương", ""]),
+                        "author": writer.rng.choice(
+                            ["Minh Anh", "Thu Hà", "Quốc Bảo", "Lan Phương", ""]
+                        ),
                         "tags": writer.tags(),
                     }
                 )
             Page.objects.bulk_create(pages)
             articles = []
             for page, data in zip(pages, specifics, strict=True):
-                article = ArticlePage(page_ptr_id=page.pk, lead=data["lead"], body=data["body"],
-                                      featured_image=data["featured_image"], author=data["author"])
-                article.__dict__.update({f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
+                article = ArticlePage(
+                    page_ptr_id=page.pk,
+                    lead=data["lead"],
+                    body=data["body"],
+                    featured_image=data["featured_image"],
+                    author=data["author"],
+                )
+                article.__dict__.update(
+                    {f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}
+                )
                 article.reading_minutes = article.compute_reading_minutes()
                 articles.append(article)
-            fields = [f for f in ArticlePage._meta.local_concrete_fields]
-            ArticlePage._base_manager._insert(articles, fields=fields)
+            ArticlePage._base_manager._insert(
+                articles, fields=list(ArticlePage._meta.local_concrete_fields)
+            )
             tagged = []
             for article, data in zip(articles, specifics, strict=True):
                 for name in data["tags"]:
                     if name not in tag_ids:
-                        tag_ids[name] = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0].pk
+                        tag_ids[name] = Tag.objects.get_or_create(
+                            name=name, defaults={"slug": slugify(name)}
+                        )[0].pk
                     tagged.append(ArticleTag(content_object_id=article.pk, tag_id=tag_ids[name]))
             ArticleTag.objects.bulk_create(tagged)
             added: dict[int, int] = {}
@@ -129,7 +158,9 @@ def bulk_create_articles(
             for pk, number_added in added.items():
                 SectionPage.objects.filter(pk=pk).update(numchild=F("numchild") + number_added)
             index_articles(
-                articles, {a.pk: d["tags"] for a, d in zip(articles, specifics, strict=True)}, refresh_norms=False
+                articles,
+                {a.pk: d["tags"] for a, d in zip(articles, specifics, strict=True)},
+                refresh_norms=False,
             )
         made += size
         if progress:
@@ -140,7 +171,11 @@ def bulk_create_articles(
 
 def _last_step(section: Page) -> int:
     """The position of the section's last child in the tree (0 when it has none)."""
-    last = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).order_by("-path").first()
+    last = (
+        Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+        .order_by("-path")
+        .first()
+    )
     if last is None:
         return 0
-    return Page._str2int(last.path[-Page.steplen:])
+    return Page._str2int(last.path[-Page.steplen :])

@@ -19,7 +19,10 @@ from news.models import ArticlePage
 
 def article_body_text(article: Any, tag_names: Sequence[str]) -> str:
     """The text the backend would index as the article's body (all non-title search fields)."""
-    parts = [article.lead, *(str(text) for text in article.body.stream_block.get_searchable_content(article.body))]
+    parts = [
+        article.lead,
+        *(str(text) for text in article.body.stream_block.get_searchable_content(article.body)),
+    ]
     parts.extend([article.author or "", *tag_names])
     return " ".join(strip_tags(part) for part in parts if part)
 
@@ -38,7 +41,9 @@ def index_articles(
     if connection.vendor != "postgresql" or not hasattr(backend, "config"):
         backend.add_bulk(
             ArticlePage,
-            list(ArticlePage.objects.filter(pk__in=[a.pk for a in articles]).prefetch_related("tags")),
+            list(
+                ArticlePage.objects.filter(pk__in=[a.pk for a in articles]).prefetch_related("tags")
+            ),
         )
         return
 
@@ -68,8 +73,15 @@ def index_articles(
                 title_norm = 1.0, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
             """,
             [
-                get_content_type_pk(ArticlePage), config, title_weight, backend.autocomplete_config,
-                config, body_weight, ids, titles, bodies,
+                get_content_type_pk(ArticlePage),
+                config,
+                title_weight,
+                backend.autocomplete_config,
+                config,
+                body_weight,
+                ids,
+                titles,
+                bodies,
             ],
         )
     if refresh_norms:

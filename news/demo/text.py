@@ -6,27 +6,56 @@ Deterministic for a given seed, so seeded corpora are reproducible and benchmark
 import random
 
 SUBJECTS = [
-    "Bộ", "Lãnh đạo Bộ", "Trung tâm Thông tin", "Văn phòng Bộ", "Vụ Kế hoạch – Tài chính",
-    "Cục Chuyển đổi số", "Sở Thông tin và Truyền thông Đà Nẵng", "Ủy ban nhân dân tỉnh Quảng Nam",
-    "Tổ công tác liên ngành", "Hội đồng thẩm định", "Đoàn công tác của Bộ", "Các đơn vị trực thuộc",
+    "Bộ",
+    "Lãnh đạo Bộ",
+    "Trung tâm Thông tin",
+    "Văn phòng Bộ",
+    "Vụ Kế hoạch – Tài chính",
+    "Cục Chuyển đổi số",
+    "Sở Thông tin và Truyền thông Đà Nẵng",
+    "Ủy ban nhân dân tỉnh Quảng Nam",
+    "Tổ công tác liên ngành",
+    "Hội đồng thẩm định",
+    "Đoàn công tác của Bộ",
+    "Các đơn vị trực thuộc",
 ]
 VERBS = [
-    "đã tổ chức", "vừa công bố", "tiếp tục triển khai", "đã hoàn thành", "đang xây dựng",
-    "chủ trì hội nghị về", "ký kết thỏa thuận về", "kiểm tra tiến độ", "hướng dẫn thực hiện",
-    "tổng kết", "lấy ý kiến về", "đưa vào vận hành",
+    "đã tổ chức",
+    "vừa công bố",
+    "tiếp tục triển khai",
+    "đã hoàn thành",
+    "đang xây dựng",
+    "chủ trì hội nghị về",
+    "ký kết thỏa thuận về",
+    "kiểm tra tiến độ",
+    "hướng dẫn thực hiện",
+    "tổng kết",
+    "lấy ý kiến về",
+    "đưa vào vận hành",
 ]
 OBJECTS = [
-    "chương trình chuyển đổi số năm 2026", "hệ thống dịch vụ công trực tuyến mức độ toàn trình",
-    "kế hoạch đào tạo kỹ năng số cho cán bộ", "cơ sở dữ liệu dùng chung của ngành",
-    "đề án hỗ trợ người khuyết tật tiếp cận thông tin", "bộ tiêu chí đánh giá cổng thông tin điện tử",
-    "quy chế bảo đảm an toàn thông tin mạng", "nền tảng họp trực tuyến bảo mật",
-    "chiến lược phát triển hạ tầng số tại Đà Nẵng", "chương trình hợp tác với các đối tác quốc tế",
-    "quy trình tiếp nhận phản ánh, kiến nghị của người dân", "kho học liệu mở cho giáo viên vùng khó khăn",
+    "chương trình chuyển đổi số năm 2026",
+    "hệ thống dịch vụ công trực tuyến mức độ toàn trình",
+    "kế hoạch đào tạo kỹ năng số cho cán bộ",
+    "cơ sở dữ liệu dùng chung của ngành",
+    "đề án hỗ trợ người khuyết tật tiếp cận thông tin",
+    "bộ tiêu chí đánh giá cổng thông tin điện tử",
+    "quy chế bảo đảm an toàn thông tin mạng",
+    "nền tảng họp trực tuyến bảo mật",
+    "chiến lược phát triển hạ tầng số tại Đà Nẵng",
+    "chương trình hợp tác với các đối tác quốc tế",
+    "quy trình tiếp nhận phản ánh, kiến nghị của người dân",
+    "kho học liệu mở cho giáo viên vùng khó khăn",
 ]
 CONTEXTS = [
-    "tại Hà Nội", "tại thành phố Đà Nẵng", "theo hình thức trực tiếp kết hợp trực tuyến",
-    "với sự tham dự của đại diện 63 tỉnh, thành phố", "trong quý IV", "nhằm nâng cao chất lượng phục vụ người dân",
-    "theo đúng lộ trình đã đề ra", "với sự phối hợp của các bộ, ngành liên quan",
+    "tại Hà Nội",
+    "tại thành phố Đà Nẵng",
+    "theo hình thức trực tiếp kết hợp trực tuyến",
+    "với sự tham dự của đại diện 63 tỉnh, thành phố",
+    "trong quý IV",
+    "nhằm nâng cao chất lượng phục vụ người dân",
+    "theo đúng lộ trình đã đề ra",
+    "với sự phối hợp của các bộ, ngành liên quan",
 ]
 DETAILS = [
     "Theo báo cáo, tỷ lệ hồ sơ được xử lý đúng hạn đạt trên 95%.",
@@ -41,18 +70,34 @@ DETAILS = [
     "Mọi phản ánh của người dân đều được tiếp nhận và trả lời công khai trên cổng thông tin.",
 ]
 HEADINGS = [
-    "Kết quả nổi bật", "Những khó khăn cần tháo gỡ", "Nhiệm vụ trong thời gian tới",
-    "Ý kiến của các địa phương", "Hỗ trợ người dân tiếp cận", "Lộ trình thực hiện",
+    "Kết quả nổi bật",
+    "Những khó khăn cần tháo gỡ",
+    "Nhiệm vụ trong thời gian tới",
+    "Ý kiến của các địa phương",
+    "Hỗ trợ người dân tiếp cận",
+    "Lộ trình thực hiện",
 ]
 QUOTES = [
     "Chuyển đổi số không chỉ là công nghệ mà trước hết là thay đổi cách làm việc để phục vụ người dân tốt hơn.",
     "Không để ai bị bỏ lại phía sau, kể cả người khuyết tật và người cao tuổi.",
     "Mỗi thủ tục được đơn giản hóa là một lần người dân bớt phải đi lại.",
 ]
-QUOTE_AUTHORS = ["Thứ trưởng phụ trách chuyển đổi số", "Giám đốc Trung tâm Thông tin", "Đại diện Hội Người mù Việt Nam"]
+QUOTE_AUTHORS = [
+    "Thứ trưởng phụ trách chuyển đổi số",
+    "Giám đốc Trung tâm Thông tin",
+    "Đại diện Hội Người mù Việt Nam",
+]
 TAGS = [
-    "chuyển đổi số", "dịch vụ công", "an toàn thông tin", "người khuyết tật", "Đà Nẵng",
-    "hợp tác quốc tế", "đào tạo", "dữ liệu", "cải cách hành chính", "tiếp cận thông tin",
+    "chuyển đổi số",
+    "dịch vụ công",
+    "an toàn thông tin",
+    "người khuyết tật",
+    "Đà Nẵng",
+    "hợp tác quốc tế",
+    "đào tạo",
+    "dữ liệu",
+    "cải cách hành chính",
+    "tiếp cận thông tin",
 ]
 
 
@@ -61,7 +106,11 @@ class NewsWriter:
         self.rng = random.Random(seed)
 
     def title(self) -> str:
-        subject, verb, obj = self.rng.choice(SUBJECTS), self.rng.choice(VERBS), self.rng.choice(OBJECTS)
+        subject, verb, obj = (
+            self.rng.choice(SUBJECTS),
+            self.rng.choice(VERBS),
+            self.rng.choice(OBJECTS),
+        )
         return f"{subject} {verb} {obj}"
 
     def sentence(self) -> str:
@@ -79,11 +128,18 @@ class NewsWriter:
     def body(self) -> list[dict]:
         """StreamField data (raw JSON form) for an article body: paragraphs, a heading, maybe a quote."""
         blocks: list[dict] = [{"type": "paragraph", "value": f"<p>{self.paragraph()}</p>"}]
-        blocks.append({"type": "heading", "value": {"text": self.rng.choice(HEADINGS), "level": "h2"}})
+        blocks.append(
+            {"type": "heading", "value": {"text": self.rng.choice(HEADINGS), "level": "h2"}}
+        )
         blocks.append({"type": "paragraph", "value": f"<p>{self.paragraph(5)}</p>"})
         if self.rng.random() < 0.4:
             index = self.rng.randrange(len(QUOTES))
-            blocks.append({"type": "quote", "value": {"quote": QUOTES[index], "attribution": QUOTE_AUTHORS[index]}})
+            blocks.append(
+                {
+                    "type": "quote",
+                    "value": {"quote": QUOTES[index], "attribution": QUOTE_AUTHORS[index]},
+                }
+            )
         blocks.append({"type": "paragraph", "value": f"<p>{self.paragraph(3)}</p>"})
         return blocks
 

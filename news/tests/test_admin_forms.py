@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("quantri", "qt@example.invalid", "mat-khau-du-dai-3")
+    user = django_user_model.objects.create_superuser(
+        "quantri", "qt@example.invalid", "mat-khau-du-dai-3"
+    )
     client.force_login(user)
     return client
 
@@ -23,14 +25,24 @@ def test_the_admin_is_in_vietnamese(admin_client, home):
     assert 'lang="vi"' in html
 
 
-@pytest.mark.parametrize("model", [m for m in get_page_models() if m._meta.app_label in {"portal", "news"}],
-                         ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model",
+    [m for m in get_page_models() if m._meta.app_label in {"portal", "news"}],
+    ids=lambda m: m.__name__,
+)
 def test_create_form_opens_for_each_page_type(admin_client, home, news_section, model):
-    parents = {"HomePage": None, "SectionPage": news_section, "ArticlePage": news_section, "StandardPage": home}
+    parents = {
+        "HomePage": None,
+        "SectionPage": news_section,
+        "ArticlePage": news_section,
+        "StandardPage": home,
+    }
     parent = parents.get(model.__name__)
     if parent is None:
         pytest.skip("home pages are created once per language, not from the admin")
-    url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    url = reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
     assert admin_client.get(url).status_code == 200
 
 

@@ -20,7 +20,9 @@ def _items(response):
 
 def test_site_feed_lists_articles_with_the_rss_essentials(client, news_section):
     image = make_image(description="Ảnh")
-    article = make_article(news_section, "Tin trong RSS", lead="Sa pô trong RSS.", featured_image=image)
+    article = make_article(
+        news_section, "Tin trong RSS", lead="Sa pô trong RSS.", featured_image=image
+    )
     items = _items(client.get("/rss.xml"))
     assert len(items) == 1
     item = items[0]

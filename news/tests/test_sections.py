@@ -37,7 +37,9 @@ def test_listing_has_twenty_a_page_with_accessible_pagination(client, section_wi
     assert "Trang sau" in html and "Trang 1 trên 3" in html
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("abc", 1), ("99999", 3), ("-1", 3), ("2", 2), ("", 1)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("abc", 1), ("99999", 3), ("-1", 3), ("2", 2), ("", 1)]
+)
 def test_junk_page_numbers_give_a_valid_page(client, section_with_45, raw, expected):
     response = client.get(section_with_45.url, {"page": raw})
     assert response.status_code == 200
@@ -61,5 +63,7 @@ def test_home_shows_featured_and_latest_per_section(client, home, news_section):
     html = response.content.decode()
     assert [p.title for p in response.context["featured"]] == ["Tin nổi bật nhất"]
     sections = response.context["sections_with_articles"]
-    assert [(s.title, [a.title for a in arts]) for s, arts in sections] == [("Chuyển đổi số", ["Tin thường"])]
+    assert [(s.title, [a.title for a in arts]) for s, arts in sections] == [
+        ("Chuyển đổi số", ["Tin thường"])
+    ]
     assert "Tất cả tin của chuyên mục Chuyển đổi số" in html

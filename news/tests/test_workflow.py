@@ -44,17 +44,32 @@ def test_the_news_tree_requires_moderator_approval(news_section):
 
 def _edit_post(article, **overrides):
     data = {
-        "title": article.title, "slug": article.slug, "lead": article.lead,
-        "featured_image": "", "featured_image_alt": "",
-        "body-count": "1", "body-0-type": "paragraph", "body-0-deleted": "", "body-0-order": "0",
+        "title": article.title,
+        "slug": article.slug,
+        "lead": article.lead,
+        "featured_image": "",
+        "featured_image_alt": "",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-deleted": "",
+        "body-0-order": "0",
         "body-0-value": '{"blocks":[{"key":"a","text":"Nội dung.","type":"unstyled","depth":0,'
-                        '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
-        "body-0-id": "b0", "author": "", "source": "",
-        "tags": "", "publication_date": "", "seo_title": "", "search_description": "",
-        "related_links-TOTAL_FORMS": "0", "related_links-INITIAL_FORMS": "0",
-        "related_links-MIN_NUM_FORMS": "0", "related_links-MAX_NUM_FORMS": "6",
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+        '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "body-0-id": "b0",
+        "author": "",
+        "source": "",
+        "tags": "",
+        "publication_date": "",
+        "seo_title": "",
+        "search_description": "",
+        "related_links-TOTAL_FORMS": "0",
+        "related_links-INITIAL_FORMS": "0",
+        "related_links-MIN_NUM_FORMS": "0",
+        "related_links-MAX_NUM_FORMS": "6",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -64,7 +79,8 @@ def test_editor_submits_and_moderator_approves_to_publish(client, news_section, 
     article = make_article(news_section, "Tin chờ duyệt", publish=False)
     client.force_login(editor)
     response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[article.pk]), _edit_post(article, **{"action-submit": "1"})
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        _edit_post(article, **{"action-submit": "1"}),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     article.refresh_from_db()
@@ -86,7 +102,10 @@ def test_editor_submits_and_moderator_approves_to_publish(client, news_section, 
 def test_editor_cannot_publish_directly(client, news_section, editor):
     article = make_article(news_section, "Tin của biên tập viên", publish=False)
     client.force_login(editor)
-    client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), _edit_post(article, **{"action-publish": "1"}))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        _edit_post(article, **{"action-publish": "1"}),
+    )
     article.refresh_from_db()
     assert not article.live
 
@@ -99,9 +118,13 @@ def test_draft_may_lack_alt_text_but_submission_is_refused(client, news_section,
 
     draft = client.post(url, _edit_post(article, featured_image=str(image.pk)))
     assert draft.status_code == 302
-    assert Page.objects.get(pk=article.pk).get_latest_revision().content["featured_image"] == image.pk
+    assert (
+        Page.objects.get(pk=article.pk).get_latest_revision().content["featured_image"] == image.pk
+    )
 
-    submit = client.post(url, _edit_post(article, featured_image=str(image.pk), **{"action-submit": "1"}))
+    submit = client.post(
+        url, _edit_post(article, featured_image=str(image.pk), **{"action-submit": "1"})
+    )
     assert submit.status_code == 200
     assert "Ảnh đại diện cần văn bản thay thế" in submit.content.decode()
     assert Page.objects.get(pk=article.pk).current_workflow_state is None

@@ -38,7 +38,8 @@ class EmbedWithTitleBlock(blocks.StructBlock):
     # An iframe without a title is an unnamed frame to a screen reader (WCAG 4.1.2).
     embed = EmbedBlock(label=_("địa chỉ nội dung nhúng"))
     title = blocks.CharBlock(
-        label=_("tiêu đề khung nhúng"), max_length=255,
+        label=_("tiêu đề khung nhúng"),
+        max_length=255,
         help_text=_("Mô tả ngắn nội dung nhúng, được đọc cho người dùng trình đọc màn hình."),
     )
 
@@ -51,7 +52,9 @@ class EmbedWithTitleBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("tài liệu"))
     label = blocks.CharBlock(
-        label=_("tên liên kết"), required=False, max_length=255,
+        label=_("tên liên kết"),
+        required=False,
+        max_length=255,
         help_text=_("Để trống để dùng tên tài liệu."),
     )
 

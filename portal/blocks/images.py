@@ -12,11 +12,15 @@ class AccessibleImageBlock(blocks.StructBlock):
     # an image that has neither; we add what a news photo needs beside it.
     image = ImageBlock(label=_("ảnh"))
     caption = blocks.CharBlock(
-        label=_("chú thích"), required=False, max_length=500,
+        label=_("chú thích"),
+        required=False,
+        max_length=500,
         help_text=_("Hiện dưới ảnh cho mọi người đọc; không thay cho văn bản thay thế."),
     )
     credit = blocks.CharBlock(
-        label=_("nguồn ảnh"), required=False, max_length=255,
+        label=_("nguồn ảnh"),
+        required=False,
+        max_length=255,
         help_text=_("Để trống để dùng nguồn ghi trong thư viện ảnh."),
     )
 

@@ -20,22 +20,54 @@ class DemoPicture:
 
 
 PICTURES = [
-    DemoPicture("demo-hoi-nghi", "Hội trường lớn với các đại biểu ngồi theo hàng, phía trước là sân khấu có màn hình",
-                "Ảnh minh họa: Trung tâm Thông tin", ("#1f4e79", "#f2c14e", "#ffffff")),
-    DemoPicture("demo-chuyen-doi-so", "Sơ đồ các khối dữ liệu nối với nhau bằng đường kẻ, tượng trưng cho hệ thống số",
-                "Đồ họa: Trung tâm Thông tin", ("#0b6e4f", "#08a045", "#e0f2e9")),
-    DemoPicture("demo-da-nang", "Cây cầu vắt qua sông trong ánh hoàng hôn màu cam",
-                "Ảnh minh họa: Phóng viên thường trú", ("#c44536", "#f6ae2d", "#283d3b")),
-    DemoPicture("demo-lop-tap-huan", "Một lớp tập huấn, học viên ngồi trước máy tính xách tay",
-                "Ảnh minh họa: Trung tâm Thông tin", ("#3d348b", "#7678ed", "#f7b801")),
-    DemoPicture("demo-ky-ket", "Hai đại diện bắt tay sau lễ ký kết hợp tác, phía sau là cờ hai nước",
-                "Ảnh minh họa: Vụ Hợp tác quốc tế", ("#9b1c1c", "#ffcd00", "#f4f4f4")),
-    DemoPicture("demo-nong-thon", "Cánh đồng lúa xanh với những ngôi nhà nhỏ ở xa",
-                "Ảnh minh họa: Phóng viên thường trú", ("#386641", "#a7c957", "#f2e8cf")),
-    DemoPicture("demo-trung-tam-du-lieu", "Dãy tủ máy chủ trong trung tâm dữ liệu với đèn tín hiệu xanh",
-                "Ảnh minh họa: Trung tâm Thông tin", ("#14213d", "#fca311", "#e5e5e5")),
-    DemoPicture("demo-dich-vu-cong", "Người dân dùng điện thoại để nộp hồ sơ dịch vụ công trực tuyến",
-                "Ảnh minh họa: Trung tâm Thông tin", ("#005f73", "#94d2bd", "#ee9b00")),
+    DemoPicture(
+        "demo-hoi-nghi",
+        "Hội trường lớn với các đại biểu ngồi theo hàng, phía trước là sân khấu có màn hình",
+        "Ảnh minh họa: Trung tâm Thông tin",
+        ("#1f4e79", "#f2c14e", "#ffffff"),
+    ),
+    DemoPicture(
+        "demo-chuyen-doi-so",
+        "Sơ đồ các khối dữ liệu nối với nhau bằng đường kẻ, tượng trưng cho hệ thống số",
+        "Đồ họa: Trung tâm Thông tin",
+        ("#0b6e4f", "#08a045", "#e0f2e9"),
+    ),
+    DemoPicture(
+        "demo-da-nang",
+        "Cây cầu vắt qua sông trong ánh hoàng hôn màu cam",
+        "Ảnh minh họa: Phóng viên thường trú",
+        ("#c44536", "#f6ae2d", "#283d3b"),
+    ),
+    DemoPicture(
+        "demo-lop-tap-huan",
+        "Một lớp tập huấn, học viên ngồi trước máy tính xách tay",
+        "Ảnh minh họa: Trung tâm Thông tin",
+        ("#3d348b", "#7678ed", "#f7b801"),
+    ),
+    DemoPicture(
+        "demo-ky-ket",
+        "Hai đại diện bắt tay sau lễ ký kết hợp tác, phía sau là cờ hai nước",
+        "Ảnh minh họa: Vụ Hợp tác quốc tế",
+        ("#9b1c1c", "#ffcd00", "#f4f4f4"),
+    ),
+    DemoPicture(
+        "demo-nong-thon",
+        "Cánh đồng lúa xanh với những ngôi nhà nhỏ ở xa",
+        "Ảnh minh họa: Phóng viên thường trú",
+        ("#386641", "#a7c957", "#f2e8cf"),
+    ),
+    DemoPicture(
+        "demo-trung-tam-du-lieu",
+        "Dãy tủ máy chủ trong trung tâm dữ liệu với đèn tín hiệu xanh",
+        "Ảnh minh họa: Trung tâm Thông tin",
+        ("#14213d", "#fca311", "#e5e5e5"),
+    ),
+    DemoPicture(
+        "demo-dich-vu-cong",
+        "Người dân dùng điện thoại để nộp hồ sơ dịch vụ công trực tuyến",
+        "Ảnh minh họa: Trung tâm Thông tin",
+        ("#005f73", "#94d2bd", "#ee9b00"),
+    ),
 ]
 
 
@@ -45,8 +77,10 @@ def draw_picture(picture: DemoPicture, size: tuple[int, int] = (1600, 900), seed
     width, height = size
     image = Image.new("RGB", size, picture.palette[0])
     draw = ImageDraw.Draw(image)
-    top, bottom = Image.new("RGB", (1, 1), picture.palette[0]).getpixel((0, 0)), Image.new(
-        "RGB", (1, 1), picture.palette[2]).getpixel((0, 0))
+    top, bottom = (
+        Image.new("RGB", (1, 1), picture.palette[0]).getpixel((0, 0)),
+        Image.new("RGB", (1, 1), picture.palette[2]).getpixel((0, 0)),
+    )
     for y in range(0, height, 4):
         t = y / height
         colour = tuple(int(top[i] * (1 - t) + bottom[i] * t) for i in range(3))
@@ -54,10 +88,13 @@ def draw_picture(picture: DemoPicture, size: tuple[int, int] = (1600, 900), seed
     for _ in range(14):
         x, y = rng.randrange(width), rng.randrange(height // 2)
         r = rng.randrange(40, 220)
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=picture.palette[1], width=rng.randrange(4, 14))
+        draw.ellipse(
+            [x - r, y - r, x + r, y + r], outline=picture.palette[1], width=rng.randrange(4, 14)
+        )
     horizon = int(height * 0.68)
     draw.polygon(
-        [(0, height), (0, horizon)] + [(x, horizon - rng.randrange(0, 120)) for x in range(0, width + 200, 200)]
+        [(0, height), (0, horizon)]
+        + [(x, horizon - rng.randrange(0, 120)) for x in range(0, width + 200, 200)]
         + [(width, height)],
         fill=picture.palette[1],
     )

@@ -23,15 +23,21 @@ def ensure_home_vi() -> HomePage:
     home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         home = HomePage(
-            title="Cổng thông tin điện tử Bộ", slug="trang-chu",
+            title="Cổng thông tin điện tử Bộ",
+            slug="trang-chu",
             intro="Tin tức, chính sách và sản phẩm đa phương tiện của Bộ, dành cho mọi người đọc.",
         )
         root.add_child(instance=home)
         publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                   site_name="Cổng thông tin điện tử Bộ")
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Cổng thông tin điện tử Bộ",
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -55,32 +61,48 @@ def ensure_home_en(home_vi: HomePage) -> HomePage:
 
 
 ACCESSIBILITY_VI = [
-    _rich("Cổng thông tin cam kết bảo đảm mọi người, kể cả người khuyết tật, đều tiếp cận được thông tin."),
+    _rich(
+        "Cổng thông tin cam kết bảo đảm mọi người, kể cả người khuyết tật, đều tiếp cận được thông tin."
+    ),
     [_heading("Tiêu chuẩn áp dụng")],
-    _rich("Cổng thông tin tuân thủ đầy đủ TCVN 9249:2012 và hướng tới mức AA của WCAG 2.2. "
-          "Mọi trang được kiểm tra tự động bằng axe-core trong trình duyệt thật mỗi lần cập nhật phần mềm, "
-          "ở chế độ hiển thị mặc định, chữ lớn và tương phản cao, với màn hình rộng 320 và 1280 điểm ảnh."),
+    _rich(
+        "Cổng thông tin tuân thủ đầy đủ TCVN 9249:2012 và hướng tới mức AA của WCAG 2.2. "
+        "Mọi trang được kiểm tra tự động bằng axe-core trong trình duyệt thật mỗi lần cập nhật phần mềm, "
+        "ở chế độ hiển thị mặc định, chữ lớn và tương phản cao, với màn hình rộng 320 và 1280 điểm ảnh."
+    ),
     [_heading("Hạn chế đã biết")],
-    _rich("Một số tài liệu PDF cũ đăng trước năm 2024 chưa có cấu trúc tiêu đề; chúng tôi đang chuyển đổi dần.",
-          "Nội dung nhúng từ nguồn bên ngoài có thể chưa đạt chuẩn; mỗi nội dung nhúng đều có liên kết mở bản gốc."),
+    _rich(
+        "Một số tài liệu PDF cũ đăng trước năm 2024 chưa có cấu trúc tiêu đề; chúng tôi đang chuyển đổi dần.",
+        "Nội dung nhúng từ nguồn bên ngoài có thể chưa đạt chuẩn; mỗi nội dung nhúng đều có liên kết mở bản gốc.",
+    ),
     [_heading("Báo rào cản tiếp cận")],
-    _rich("Nếu bạn gặp khó khăn khi đọc hoặc sử dụng bất kỳ trang nào, hãy gửi thư tới "
-          '<a href="mailto:tiepcan@example.gov.vn">tiepcan@example.gov.vn</a> hoặc gọi số 024 3000 0000. '
-          "Chúng tôi trả lời trong vòng 5 ngày làm việc."),
+    _rich(
+        "Nếu bạn gặp khó khăn khi đọc hoặc sử dụng bất kỳ trang nào, hãy gửi thư tới "
+        '<a href="mailto:tiepcan@example.gov.vn">tiepcan@example.gov.vn</a> hoặc gọi số 024 3000 0000. '
+        "Chúng tôi trả lời trong vòng 5 ngày làm việc."
+    ),
 ]
 ACCESSIBILITY_EN = [
-    _rich("The portal is committed to making its information available to everyone, including people with disabilities."),
+    _rich(
+        "The portal is committed to making its information available to everyone, including people with disabilities."
+    ),
     [_heading("Standard")],
-    _rich("The portal fully meets TCVN 9249:2012 and aims at WCAG 2.2 level AA. Every page is checked "
-          "automatically with axe-core in a real browser on every software update, in the default, large-text "
-          "and high-contrast modes, at 320 and 1280 pixels wide."),
+    _rich(
+        "The portal fully meets TCVN 9249:2012 and aims at WCAG 2.2 level AA. Every page is checked "
+        "automatically with axe-core in a real browser on every software update, in the default, large-text "
+        "and high-contrast modes, at 320 and 1280 pixels wide."
+    ),
     [_heading("Known limitations")],
-    _rich("Some PDF documents published before 2024 have no heading structure; we are converting them.",
-          "Content embedded from other sites may not meet the standard; every embed links to its original."),
+    _rich(
+        "Some PDF documents published before 2024 have no heading structure; we are converting them.",
+        "Content embedded from other sites may not meet the standard; every embed links to its original.",
+    ),
     [_heading("Report a barrier")],
-    _rich('If anything on the portal is hard to read or use, write to '
-          '<a href="mailto:tiepcan@example.gov.vn">tiepcan@example.gov.vn</a> or call +84 24 3000 0000. '
-          "We answer within five working days."),
+    _rich(
+        "If anything on the portal is hard to read or use, write to "
+        '<a href="mailto:tiepcan@example.gov.vn">tiepcan@example.gov.vn</a> or call +84 24 3000 0000. '
+        "We answer within five working days."
+    ),
 ]
 
 
@@ -90,12 +112,33 @@ def _flatten(parts: list) -> list[dict]:
 
 INFO_PAGES = [
     # slug, vi title, vi intro, en slug, en title, en intro, in menu
-    ("gioi-thieu", "Giới thiệu", "Chức năng, nhiệm vụ và lịch sử hình thành của Bộ.",
-     "about", "About the Ministry", "The Ministry's mandate, duties and history.", True),
-    ("co-cau-to-chuc", "Cơ cấu tổ chức", "Lãnh đạo Bộ và các đơn vị trực thuộc.",
-     "organisation", "Organisation", "The Ministry's leadership and its departments.", False),
-    ("lien-he", "Liên hệ", "Địa chỉ, điện thoại và thư điện tử để liên hệ với Bộ.",
-     "contact", "Contact", "How to reach the Ministry by post, telephone and email.", True),
+    (
+        "gioi-thieu",
+        "Giới thiệu",
+        "Chức năng, nhiệm vụ và lịch sử hình thành của Bộ.",
+        "about",
+        "About the Ministry",
+        "The Ministry's mandate, duties and history.",
+        True,
+    ),
+    (
+        "co-cau-to-chuc",
+        "Cơ cấu tổ chức",
+        "Lãnh đạo Bộ và các đơn vị trực thuộc.",
+        "organisation",
+        "Organisation",
+        "The Ministry's leadership and its departments.",
+        False,
+    ),
+    (
+        "lien-he",
+        "Liên hệ",
+        "Địa chỉ, điện thoại và thư điện tử để liên hệ với Bộ.",
+        "contact",
+        "Contact",
+        "How to reach the Ministry by post, telephone and email.",
+        True,
+    ),
 ]
 
 
@@ -104,24 +147,48 @@ def ensure_information_pages(home_vi: HomePage, home_en: HomePage) -> dict[str, 
     locale_en = home_en.locale
     for slug, title, intro, slug_en, title_en, intro_en, in_menu in INFO_PAGES:
         parent = pages["gioi-thieu"] if slug == "co-cau-to-chuc" else home_vi
-        body = _rich(intro, "Trụ sở: số 1 phố Ví Dụ, quận Ba Đình, Hà Nội. Điện thoại: 024 3000 0000.")
-        page = ensure_child(parent, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=in_menu)
+        body = _rich(
+            intro, "Trụ sở: số 1 phố Ví Dụ, quận Ba Đình, Hà Nội. Điện thoại: 024 3000 0000."
+        )
+        page = ensure_child(
+            parent, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=in_menu
+        )
         pages[slug] = page
-        _ensure_translation(page, locale_en, slug_en, title_en, intro_en,
-                            _rich(intro_en, "Head office: 1 Example Street, Ba Dinh, Hanoi. Telephone: +84 24 3000 0000."))
+        _ensure_translation(
+            page,
+            locale_en,
+            slug_en,
+            title_en,
+            intro_en,
+            _rich(
+                intro_en,
+                "Head office: 1 Example Street, Ba Dinh, Hanoi. Telephone: +84 24 3000 0000.",
+            ),
+        )
     statement = ensure_child(
-        home_vi, StandardPage, "tuyen-bo-ho-tro-tiep-can", title="Tuyên bố hỗ trợ tiếp cận",
+        home_vi,
+        StandardPage,
+        "tuyen-bo-ho-tro-tiep-can",
+        title="Tuyên bố hỗ trợ tiếp cận",
         intro="Mức độ tuân thủ tiêu chuẩn hỗ trợ người khuyết tật và cách báo rào cản.",
-        body=_flatten(ACCESSIBILITY_VI), last_reviewed=date(2026, 11, 20),
+        body=_flatten(ACCESSIBILITY_VI),
+        last_reviewed=date(2026, 11, 20),
     )
     pages["tuyen-bo-ho-tro-tiep-can"] = statement
-    _ensure_translation(statement, locale_en, "accessibility-statement", "Accessibility statement",
-                        "How far the portal meets accessibility standards, and how to report a barrier.",
-                        _flatten(ACCESSIBILITY_EN))
+    _ensure_translation(
+        statement,
+        locale_en,
+        "accessibility-statement",
+        "Accessibility statement",
+        "How far the portal meets accessibility standards, and how to report a barrier.",
+        _flatten(ACCESSIBILITY_EN),
+    )
     return pages
 
 
-def _ensure_translation(page: Page, locale: Locale, slug: str, title: str, intro: str, body: list) -> Page:
+def _ensure_translation(
+    page: Page, locale: Locale, slug: str, title: str, intro: str, body: list
+) -> Page:
     translation = page.get_translation_or_none(locale)
     if translation is None:
         translation = page.copy_for_translation(locale)
@@ -144,7 +211,9 @@ def ensure_site_settings(site: Site, statement: Page) -> None:
     settings_obj.email = "banbientap@example.gov.vn"
     settings_obj.accessibility_email = "tiepcan@example.gov.vn"
     settings_obj.accessibility_statement = statement
-    settings_obj.licence_note = "Giấy phép thiết lập trang thông tin điện tử số 000/GP (dữ liệu minh họa)."
+    settings_obj.licence_note = (
+        "Giấy phép thiết lập trang thông tin điện tử số 000/GP (dữ liệu minh họa)."
+    )
     settings_obj.save()
 
 

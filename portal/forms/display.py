@@ -18,14 +18,18 @@ class DisplaySettingsForm(forms.Form):
 
     @classmethod
     def for_settings(cls, current: DisplaySettings) -> "DisplaySettingsForm":
-        return cls(initial={
-            "text_size": current.text_size,
-            "high_contrast": current.high_contrast,
-            "wide_spacing": current.wide_spacing,
-        })
+        return cls(
+            initial={
+                "text_size": current.text_size,
+                "high_contrast": current.high_contrast,
+                "wide_spacing": current.wide_spacing,
+            }
+        )
 
     def to_settings(self) -> DisplaySettings:
         data = self.cleaned_data
         return DisplaySettings(
-            text_size=data["text_size"], high_contrast=data["high_contrast"], wide_spacing=data["wide_spacing"]
+            text_size=data["text_size"],
+            high_contrast=data["high_contrast"],
+            wide_spacing=data["wide_spacing"],
         )

@@ -7,21 +7,38 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Từ khóa tìm kiếm"), required=False, strip=True)
-    section = forms.TypedChoiceField(label=_("Chuyên mục"), required=False, coerce=int, empty_value=None)
+    section = forms.TypedChoiceField(
+        label=_("Chuyên mục"), required=False, coerce=int, empty_value=None
+    )
     date_from = forms.DateField(
-        label=_("Từ ngày"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Ngày bắt đầu không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/2026.")},
+        error_messages={
+            "invalid": _(
+                "Ngày bắt đầu không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/2026."
+            )
+        },
     )
     date_to = forms.DateField(
-        label=_("Đến ngày"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Ngày kết thúc không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.")},
+        error_messages={
+            "invalid": _(
+                "Ngày kết thúc không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026."
+            )
+        },
     )
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", _("Tất cả chuyên mục")), *[(s.pk, s.title) for s in sections]]
+        self.fields["section"].choices = [
+            ("", _("Tất cả chuyên mục")),
+            *[(s.pk, s.title) for s in sections],
+        ]
         self.query_was_truncated = False
         if self.is_bound:
             data = self.data.copy()

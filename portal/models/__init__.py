@@ -3,4 +3,12 @@ from .images import PortalImage, PortalRendition
 from .pages import HomeFeaturedItem, HomePage, StandardPage
 from .site_settings import SiteSettings
 
-__all__ = ["BasePage", "HomeFeaturedItem", "HomePage", "PortalImage", "PortalRendition", "SiteSettings", "StandardPage"]
+__all__ = [
+    "BasePage",
+    "HomeFeaturedItem",
+    "HomePage",
+    "PortalImage",
+    "PortalRendition",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -39,7 +39,6 @@ class BasePage(Page):
         return None
 
 
-
 class StoryPage(BasePage):
     """A dated piece for readers (article or multimedia product): lead, featured image, date.
 
@@ -50,7 +49,9 @@ class StoryPage(BasePage):
     lead = models.TextField(
         _("sa pô (tóm tắt)"),
         max_length=1000,
-        help_text=_("Một đoạn văn ngắn giới thiệu nội dung; hiện ở danh sách tin, RSS và kết quả tìm kiếm."),
+        help_text=_(
+            "Một đoạn văn ngắn giới thiệu nội dung; hiện ở danh sách tin, RSS và kết quả tìm kiếm."
+        ),
     )
     featured_image = models.ForeignKey(
         "portal.PortalImage",
@@ -95,7 +96,9 @@ class StoryPage(BasePage):
         image = data.get("featured_image")
         if image is not None and not (data.get("featured_image_alt") or image.description).strip():
             problems["featured_image_alt"] = str(
-                _("Ảnh đại diện cần văn bản thay thế (hoặc mô tả trong thư viện ảnh) để người khiếm thị hiểu ảnh.")
+                _(
+                    "Ảnh đại diện cần văn bản thay thế (hoặc mô tả trong thư viện ảnh) để người khiếm thị hiểu ảnh."
+                )
             )
         return problems
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import body_blocks
@@ -20,11 +20,14 @@ class HomePage(BasePage):
     """The root of one language's tree: featured stories, then the latest of each section."""
 
     intro = models.TextField(
-        _("lời giới thiệu"), blank=True, max_length=500,
+        _("lời giới thiệu"),
+        blank=True,
+        max_length=500,
         help_text=_("Một câu giới thiệu cổng thông tin, hiện dưới tiêu đề trang chủ."),
     )
     latest_per_section = models.PositiveSmallIntegerField(
-        _("số tin mới mỗi chuyên mục"), default=4,
+        _("số tin mới mỗi chuyên mục"),
+        default=4,
         help_text=_("Số tin mới nhất hiện cho mỗi chuyên mục trên trang chủ."),
     )
 
@@ -66,7 +69,10 @@ class HomePage(BasePage):
 class HomeFeaturedItem(Orderable):
     home = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("trang"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [
@@ -93,12 +99,19 @@ class StandardPage(BasePage):
     intro = models.TextField(_("đoạn mở đầu"), blank=True, max_length=1000)
     body = StreamField(body_blocks(), verbose_name=_("nội dung"), blank=True)
     last_reviewed = models.DateField(
-        _("ngày rà soát gần nhất"), null=True, blank=True,
+        _("ngày rà soát gần nhất"),
+        null=True,
+        blank=True,
         help_text=_("Với tuyên bố hỗ trợ tiếp cận: ngày kiểm tra mức độ tuân thủ gần nhất."),
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("last_reviewed")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
     subpage_types = ["portal.StandardPage"]
 
     class Meta:

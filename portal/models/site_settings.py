@@ -9,31 +9,44 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     portal_name = models.CharField(
-        _("tên cổng thông tin"), max_length=200, default="Cổng thông tin điện tử Bộ",
+        _("tên cổng thông tin"),
+        max_length=200,
+        default="Cổng thông tin điện tử Bộ",
         help_text=_("Hiện ở đầu trang và cuối tiêu đề mỗi trang."),
     )
     portal_name_en = models.CharField(
-        _("tên cổng thông tin (tiếng Anh)"), max_length=200, default="Ministry Portal",
+        _("tên cổng thông tin (tiếng Anh)"),
+        max_length=200,
+        default="Ministry Portal",
         help_text=_("Dùng trên các trang tiếng Anh."),
     )
     owner = models.CharField(
-        _("cơ quan chủ quản"), max_length=255, blank=True,
+        _("cơ quan chủ quản"),
+        max_length=255,
+        blank=True,
         help_text=_("Cơ quan chịu trách nhiệm nội dung, hiện ở chân trang."),
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     accessibility_email = models.EmailField(
-        _("thư điện tử báo rào cản tiếp cận"), blank=True,
+        _("thư điện tử báo rào cản tiếp cận"),
+        blank=True,
         help_text=_("Người đọc gặp khó khăn khi truy cập sẽ gửi thư về địa chỉ này."),
     )
     accessibility_statement = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("trang tuyên bố hỗ trợ tiếp cận"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("trang tuyên bố hỗ trợ tiếp cận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Liên kết ở chân mọi trang; bản tiếng Anh được dùng trên các trang tiếng Anh."),
     )
     licence_note = models.CharField(
-        _("giấy phép"), max_length=255, blank=True,
+        _("giấy phép"),
+        max_length=255,
+        blank=True,
         help_text=_("Ví dụ: Giấy phép số ... do Bộ Thông tin và Truyền thông cấp."),
     )
 

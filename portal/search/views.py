@@ -26,7 +26,9 @@ def search_sections(locale: Locale) -> list[Any]:
     """Sections a reader may filter by: the top two levels of news sections in this language."""
     from news.models import SectionPage
 
-    return list(SectionPage.objects.live().public().filter(locale=locale, depth__lte=4).order_by("path"))
+    return list(
+        SectionPage.objects.live().public().filter(locale=locale, depth__lte=4).order_by("path")
+    )
 
 
 def _to_datetime(day: Any, end: bool = False) -> datetime:
@@ -36,7 +38,9 @@ def _to_datetime(day: Any, end: bool = False) -> datetime:
 def specific_in_order(pages: list[Page]) -> list[Any]:
     """The specific pages for a page of search results, in the same order, in one query per type."""
     ids = [page.pk for page in pages]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()}
+    by_id = {
+        page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    }
     ordered = [by_id[pk] for pk in ids if pk in by_id]
     attach_card_images(ordered)
     return ordered
@@ -62,7 +66,9 @@ def search(request: HttpRequest) -> HttpResponse:
         if data["date_from"]:
             queryset = queryset.filter(first_published_at__gte=_to_datetime(data["date_from"]))
         if data["date_to"]:
-            queryset = queryset.filter(first_published_at__lte=_to_datetime(data["date_to"], end=True))
+            queryset = queryset.filter(
+                first_published_at__lte=_to_datetime(data["date_to"], end=True)
+            )
         results = queryset.search(data["q"], operator="and")
         page = paginate(results, request.GET.get("page"), settings.PORTAL_LISTING_PAGE_SIZE)
         page.object_list = specific_in_order(list(page.object_list))

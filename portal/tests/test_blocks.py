@@ -3,7 +3,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.blocks import AccessibleImageBlock, CaptionedTableBlock, EmbedWithTitleBlock, HeadingBlock
+from portal.blocks import (
+    AccessibleImageBlock,
+    CaptionedTableBlock,
+    EmbedWithTitleBlock,
+    HeadingBlock,
+)
 from portal.testing import make_image
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +43,9 @@ def test_incomplete_table_may_be_saved_in_a_draft():
 
 
 def test_table_renders_caption_and_scoped_headers():
-    html = CaptionedTableBlock().render(CaptionedTableBlock().to_python({**TABLE, "first_col_is_header": True}))
+    html = CaptionedTableBlock().render(
+        CaptionedTableBlock().to_python({**TABLE, "first_col_is_header": True})
+    )
     assert "<caption>Hồ sơ theo quý</caption>" in html
     assert '<th scope="col">Quý</th>' in html and '<th scope="row">I</th>' in html
 
@@ -46,10 +53,14 @@ def test_table_renders_caption_and_scoped_headers():
 def test_image_needs_alt_text_unless_decorative():
     block = AccessibleImageBlock()
     image = make_image()
-    value = block.to_python({"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""})
+    value = block.to_python(
+        {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+    )
     with pytest.raises(ValidationError):
         block.clean(value)
-    decorative = block.to_python({"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""})
+    decorative = block.to_python(
+        {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}
+    )
     assert block.clean(decorative)["image"].decorative is True
 
 
@@ -59,7 +70,10 @@ def test_image_block_renders_alt_caption_and_credit():
     image.credit = "Ảnh: Trung tâm Thông tin"
     image.save()
     value = block.to_python(
-        {"image": {"image": image.pk, "decorative": False, "alt_text": "Cầu Rồng lúc hoàng hôn"}, "caption": "Đà Nẵng"}
+        {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "Cầu Rồng lúc hoàng hôn"},
+            "caption": "Đà Nẵng",
+        }
     )
     html = block.render(value)
     assert 'alt="Cầu Rồng lúc hoàng hôn"' in html
@@ -70,7 +84,10 @@ def test_heading_level_is_chosen_explicitly_and_never_h1():
     block = HeadingBlock()
     levels = [choice[0] for choice in block.child_blocks["level"].field.choices]
     assert "h1" not in levels and set(levels) >= {"h2", "h3", "h4"}
-    assert block.render(block.to_python({"text": "Kết quả", "level": "h3"})).strip() == "<h3>Kết quả</h3>"
+    assert (
+        block.render(block.to_python({"text": "Kết quả", "level": "h3"})).strip()
+        == "<h3>Kết quả</h3>"
+    )
 
 
 def test_embed_requires_a_title_for_its_frame():

@@ -34,8 +34,13 @@ def test_sitemap_lists_live_articles_only(client, news_section):
 def test_standard_page_renders_intro_body_and_review_date(client, home):
     from datetime import date
 
-    page = StandardPage(title="Tuyên bố hỗ trợ tiếp cận", slug="tuyen-bo", intro="Mức độ tuân thủ.",
-                        body=[{"type": "paragraph", "value": "<p>TCVN 9249:2012</p>"}], last_reviewed=date(2026, 11, 20))
+    page = StandardPage(
+        title="Tuyên bố hỗ trợ tiếp cận",
+        slug="tuyen-bo",
+        intro="Mức độ tuân thủ.",
+        body=[{"type": "paragraph", "value": "<p>TCVN 9249:2012</p>"}],
+        last_reviewed=date(2026, 11, 20),
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
@@ -43,7 +48,6 @@ def test_standard_page_renders_intro_body_and_review_date(client, home):
 
 
 def test_english_pages_are_served_under_en_with_english_lang(client, homes):
-    _, home_en = homes
     response = client.get("/en/")
     assert response.status_code == 200
     assert '<html lang="en"' in response.content.decode()

@@ -20,9 +20,15 @@ def corpus(home, news_section):
     other = make_section(home, "Hợp tác quốc tế", slug="hop-tac")
     now = timezone.now()
     return {
-        "digital": make_article(news_section, "Chuyển đổi số tại Đà Nẵng", published_at=now - timedelta(days=3)),
-        "services": make_article(news_section, "Dịch vụ công trực tuyến", published_at=now - timedelta(days=40)),
-        "foreign": make_article(other, "Hợp tác chuyển đổi số với đối tác", published_at=now - timedelta(days=1)),
+        "digital": make_article(
+            news_section, "Chuyển đổi số tại Đà Nẵng", published_at=now - timedelta(days=3)
+        ),
+        "services": make_article(
+            news_section, "Dịch vụ công trực tuyến", published_at=now - timedelta(days=40)
+        ),
+        "foreign": make_article(
+            other, "Hợp tác chuyển đổi số với đối tác", published_at=now - timedelta(days=1)
+        ),
         "other": other,
     }
 
@@ -38,11 +44,14 @@ def test_search_finds_articles_by_words_with_diacritics(client, corpus):
 
 
 @needs_postgres
-@pytest.mark.parametrize(("query", "expected"), [
-    ("chuyen doi so", ["Chuyển đổi số tại Đà Nẵng", "Hợp tác chuyển đổi số với đối tác"]),
-    ("da nang", ["Chuyển đổi số tại Đà Nẵng"]),
-    ("DICH VU CONG", ["Dịch vụ công trực tuyến"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("chuyen doi so", ["Chuyển đổi số tại Đà Nẵng", "Hợp tác chuyển đổi số với đối tác"]),
+        ("da nang", ["Chuyển đổi số tại Đà Nẵng"]),
+        ("DICH VU CONG", ["Dịch vụ công trực tuyến"]),
+    ],
+)
 def test_search_ignores_diacritics_on_postgresql(client, corpus, query, expected):
     assert _titles(client.get("/search/", {"q": query})) == expected
 
@@ -54,12 +63,18 @@ def test_search_filters_by_section(client, corpus):
 
 def test_search_filters_by_date_range(client, corpus):
     today = timezone.localdate()
-    response = client.get("/search/", {
-        "q": "dịch vụ", "date_from": (today - timedelta(days=60)).isoformat(),
-        "date_to": (today - timedelta(days=30)).isoformat(),
-    })
+    response = client.get(
+        "/search/",
+        {
+            "q": "dịch vụ",
+            "date_from": (today - timedelta(days=60)).isoformat(),
+            "date_to": (today - timedelta(days=30)).isoformat(),
+        },
+    )
     assert _titles(response) == ["Dịch vụ công trực tuyến"]
-    response = client.get("/search/", {"q": "dịch vụ", "date_from": (today - timedelta(days=10)).strftime("%d/%m/%Y")})
+    response = client.get(
+        "/search/", {"q": "dịch vụ", "date_from": (today - timedelta(days=10)).strftime("%d/%m/%Y")}
+    )
     assert _titles(response) == []
     assert "Không tìm thấy nội dung nào" in response.content.decode()
 
@@ -73,7 +88,9 @@ def test_malformed_date_gets_a_form_error_not_a_crash(client, corpus):
 
 
 def test_reversed_date_range_is_explained(client, corpus):
-    response = client.get("/search/", {"q": "số", "date_from": "2026-05-01", "date_to": "2026-04-01"})
+    response = client.get(
+        "/search/", {"q": "số", "date_from": "2026-05-01", "date_to": "2026-04-01"}
+    )
     assert response.status_code == 400
     assert "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu." in response.content.decode()
 

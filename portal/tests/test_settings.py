@@ -12,7 +12,9 @@ def _import_production(env: dict) -> subprocess.CompletedProcess:
     code = "import django; django.setup(); print('ok')"
     full_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     full_env.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
-    return subprocess.run([sys.executable, "-c", code], env=full_env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=full_env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():

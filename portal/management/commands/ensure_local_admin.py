@@ -17,7 +17,12 @@ class Command(BaseCommand):
         password = os.environ.get("LOCAL_ADMIN_PASSWORD", "portal-admin-2026")
         user_model = get_user_model()
         user, created = user_model.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.invalid", "is_staff": True, "is_superuser": True}
+            username=username,
+            defaults={
+                "email": f"{username}@example.invalid",
+                "is_staff": True,
+                "is_superuser": True,
+            },
         )
         if created:
             user.set_password(password)
@@ -29,4 +34,6 @@ class Command(BaseCommand):
         if created:
             self.stdout.write(f"  Password: {password}")
         else:
-            self.stdout.write("  Password: (unchanged; set LOCAL_ADMIN_PASSWORD and delete the user to reset)")
+            self.stdout.write(
+                "  Password: (unchanged; set LOCAL_ADMIN_PASSWORD and delete the user to reset)"
+            )

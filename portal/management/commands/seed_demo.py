@@ -11,8 +11,12 @@ class Command(BaseCommand):
     help = "Tạo nội dung mẫu (chạy lại không tạo trùng). / Builds the demo content (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=300, help="Số bài viết mẫu cần có (mặc định 300).")
-        parser.add_argument("--media", type=int, default=10, help="Số sản phẩm đa phương tiện mẫu cần có.")
+        parser.add_argument(
+            "--articles", type=int, default=300, help="Số bài viết mẫu cần có (mặc định 300)."
+        )
+        parser.add_argument(
+            "--media", type=int, default=10, help="Số sản phẩm đa phương tiện mẫu cần có."
+        )
 
     def handle(self, *args, articles: int, media: int, **options):
         if articles < 0 or media < 0:
