@@ -201,6 +201,19 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
+# Every rich-text field (transcripts, descriptions...) offers only what the templates style
+# accessibly: no h1 (the page title is the only one) and no underline (it reads as a link).
+# Same list as portal.blocks.streams.BODY_RICH_TEXT_FEATURES (a test keeps them equal).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": [
+                "bold", "italic", "ol", "ul", "link", "document-link", "superscript", "subscript",
+            ]
+        },
+    }
+}
 # Media (video, audio) through wagtailmedia; its size limit is ours.
 # Our media model records each file's real type and size (podcast enclosures need both); the
 # upload form checks content, not names, and refuses files over MEDIA_MAX_UPLOAD_BYTES.
