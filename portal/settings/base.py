@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 INSTALLED_APPS = [
     "portal",
     "portal.security",
+    "portal.caching",
     "news",
     "media_products",
     "analytics",
@@ -73,6 +74,9 @@ MIDDLEWARE = [
     "portal.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.health.DatabaseUnavailableMiddleware",
+    # Early, so a cached page skips everything below; after the database guard so its 503 stands.
+    "portal.caching.pages.PageCacheMiddleware",
+    "portal.caching.middleware.SiteStructureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,10 +201,6 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-
 # Every rich-text field (transcripts, descriptions...) offers only what the templates style
 # accessibly: no h1 (the page title is the only one) and no underline (it reads as a link).
 # Same list as portal.blocks.streams.BODY_RICH_TEXT_FEATURES (a test keeps them equal).
@@ -214,6 +214,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
 # Media (video, audio) through wagtailmedia; its size limit is ours.
 # Our media model records each file's real type and size (podcast enclosures need both); the
 # upload form checks content, not names, and refuses files over MEDIA_MAX_UPLOAD_BYTES.
@@ -235,13 +239,6 @@ WAGTAILSEARCH_BACKENDS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-PORTAL_LISTING_PAGE_SIZE = 20
-SEARCH_MAX_QUERY_LENGTH = 200
-
-# The admin path may be moved, or the admin switched off on a public-only deployment.
-PORTAL_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
-PORTAL_ADMIN_ENABLED = env_bool("ADMIN_ENABLED", True)
-PORTAL_SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # --- Speed (portal/caching/): page cache for anonymous readers, skeleton snapshot, CDN purge ---
 PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_ALIAS = "default"
@@ -272,6 +269,14 @@ ANALYTICS = {
     "SECTION_DEPTHS": (1, 2),  # below each home: its children and grandchildren
     "MIN_DISPLAY_CELL": 10,  # accessibility statistics hide counts under this
 }
+
+PORTAL_LISTING_PAGE_SIZE = 20
+SEARCH_MAX_QUERY_LENGTH = 200
+
+# The admin path may be moved, or the admin switched off on a public-only deployment.
+PORTAL_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
+PORTAL_ADMIN_ENABLED = env_bool("ADMIN_ENABLED", True)
+PORTAL_SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Security (portal/security/): headers, admin protection, uploads, rate limits, logs ---
 from portal.security.policy import admin_csp, permissions_policy, public_csp  # noqa: E402

@@ -3,8 +3,11 @@
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from portal.caching.structure import get_structure, is_structural
 
 register = template.Library()
 
@@ -22,7 +25,13 @@ def _home_for(request: Any) -> Page | None:
     root = site.root_page
     try:
         locale = Locale.get_active()
-        home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale) or root
+        if root.locale_id == locale.pk:
+            home = root
+        elif settings.PORTAL_STRUCTURE_CACHE:
+            # The skeleton snapshot knows every home page (portal/caching/structure.py).
+            home = next((t for t in get_structure().translations(root) if t.locale_id == locale.pk), root)
+        else:
+            home = root.get_translation_or_none(locale) or root
     except Locale.DoesNotExist:
         home = root
     request._portal_home = home
@@ -51,6 +60,8 @@ def main_navigation(context: dict) -> list[Page]:
     home = _home_for(context.get("request"))
     if home is None:
         return []
+    if settings.PORTAL_STRUCTURE_CACHE:
+        return get_structure().menu_items(home)
     return list(home.get_children().live().public().in_menu().order_by("path"))
 
 
@@ -59,6 +70,10 @@ def breadcrumb_trail(page: Page) -> list[Page]:
     """Ancestors below the tree root, home first; empty on the home page itself."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
+    if settings.PORTAL_STRUCTURE_CACHE:
+        ancestors = get_structure().ancestors(page)
+        if ancestors is not None:
+            return [a for a in ancestors if a.depth >= 2]
     return list(page.get_ancestors().filter(depth__gte=2).order_by("depth"))
 
 
@@ -80,6 +95,8 @@ def translations_of(page: Page | None) -> list[Page]:
     """Live translations of the page, for the language switch."""
     if not isinstance(page, Page):
         return []
+    if settings.PORTAL_STRUCTURE_CACHE and is_structural(page):
+        return get_structure().live_translations(page)
     return list(page.get_translations().live().select_related("locale"))
 
 

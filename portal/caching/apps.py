@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CachingConfig(AppConfig):
+    name = "portal.caching"
+    label = "portal_caching"
+    verbose_name = "Portal caching"
+
+    def ready(self) -> None:
+        from portal import tasks
+        from portal.caching import invalidation, lookups
+
+        lookups.install()
+        invalidation.connect()
+        tasks.connect()
