@@ -8,6 +8,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, DisplaySettings
@@ -23,6 +24,11 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
+# Exempt from CSRF so that every public page can carry the header's display form without a token
+# (a token sets a cookie and makes the page uncacheable for the page cache and a CDN). Safe: the
+# only effect of a forged post is a cosmetic cookie (text size, contrast, spacing) from a closed
+# set of values, with SameSite=Lax, no account, no data, and `next` limited to this host.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def display_settings(request: HttpRequest) -> HttpResponse:
     """Show or change the reader's display settings; the header's quick buttons post here too."""
