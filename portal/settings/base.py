@@ -250,6 +250,8 @@ PORTAL_CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", 600))
 # A CDN or Varnish purged on publication: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, e.g. Varnish) or
 # Cloudflare (CLOUDFLARE_ZONE_ID + CLOUDFLARE_BEARER_TOKEN). Unset: nothing to purge.
 WAGTAILFRONTENDCACHE = {}
+# Our URLs are already per language (/... and /en/...): purge each as it is, not once per language.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

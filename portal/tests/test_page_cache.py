@@ -25,7 +25,7 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def site_tree():
-    home, home_en = make_site()
+    home, _home_en = make_site()
     # Made on first use otherwise, and a new settings row (rightly) purges every page.
     SiteSettings.for_site(Site.objects.get(is_default_site=True))
     news = make_section(home, "Tin tức", slug="tin-tuc", show_in_menus=True, show_on_home=False)
