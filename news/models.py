@@ -155,7 +155,9 @@ class ArticlePage(StoryPage):
         from news.related import related_stories
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_stories(self)
+        # ?print=1 is the print-friendly view: the no-JavaScript target of the "print" link.
+        context["print_view"] = request.GET.get("print") == "1"
+        context["related"] = [] if context["print_view"] else related_stories(self)
         return context
 
 

@@ -28,17 +28,18 @@ public_urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
-    path("rss.xml", SiteFeed(), name="site_feed"),
     # The collection endpoint, rate-limited per client in front of the app's own (identical) route.
     path("analytics/hit", rate_limited("analytics")(analytics_views.hit)),
     path("analytics/", include("analytics.urls")),
-    path("display-settings/", portal_views.display_settings, name="display_settings"),
 ]
 
 urlpatterns = private_urlpatterns + public_urlpatterns
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("rss.xml", SiteFeed(), name="site_feed"),
+    # Per language, so the display-settings page speaks the reader's language (/en/display-settings/).
+    path("display-settings/", portal_views.display_settings, name="display_settings"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

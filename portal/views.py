@@ -35,7 +35,12 @@ def display_settings(request: HttpRequest) -> HttpResponse:
     current = DisplaySettings.from_request(request)
     if request.method != "POST":
         form = DisplaySettingsForm.for_settings(current)
-        return render(request, "portal/display_settings.html", {"form": form, "next": _safe_next(request)})
+        context = {
+            "form": form,
+            "next": _safe_next(request),
+            "saved": request.GET.get("saved") == "1",
+        }
+        return render(request, "portal/display_settings.html", context)
 
     if request.POST.get("quick"):
         # The header's buttons change one thing and keep the rest.
@@ -54,7 +59,10 @@ def display_settings(request: HttpRequest) -> HttpResponse:
         form = DisplaySettingsForm(request.POST)
         if not form.is_valid():
             return render(
-                request, "portal/display_settings.html", {"form": form, "next": _safe_next(request)}, status=400
+                request,
+                "portal/display_settings.html",
+                {"form": form, "next": _safe_next(request)},
+                status=400,
             )
         chosen = form.to_settings()
 
@@ -63,7 +71,11 @@ def display_settings(request: HttpRequest) -> HttpResponse:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
     else:
         response.set_cookie(
-            COOKIE_NAME, chosen.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+            COOKIE_NAME,
+            chosen.to_cookie(),
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            httponly=True,
             secure=request.is_secure(),
         )
     return response
@@ -78,6 +90,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /en/search/",
         "Disallow: /analytics/",
         "Disallow: /display-settings/",
+        "Disallow: /en/display-settings/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

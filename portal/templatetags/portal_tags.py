@@ -1,9 +1,12 @@
 """Template helpers for the site chrome: titles, navigation, breadcrumbs, language switch, pagination."""
 
+import re
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -29,7 +32,9 @@ def _home_for(request: Any) -> Page | None:
             home = root
         elif settings.PORTAL_STRUCTURE_CACHE:
             # The skeleton snapshot knows every home page (portal/caching/structure.py).
-            home = next((t for t in get_structure().translations(root) if t.locale_id == locale.pk), root)
+            home = next(
+                (t for t in get_structure().translations(root) if t.locale_id == locale.pk), root
+            )
         else:
             home = root.get_translation_or_none(locale) or root
     except Locale.DoesNotExist:
@@ -107,7 +112,11 @@ def pagination(context: dict, page_obj: Any, label: str = "") -> dict[str, Any]:
     query.pop("page", None)
     window = sorted(
         {1, page_obj.paginator.num_pages}
-        | {n for n in range(page_obj.number - 2, page_obj.number + 3) if 1 <= n <= page_obj.paginator.num_pages}
+        | {
+            n
+            for n in range(page_obj.number - 2, page_obj.number + 3)
+            if 1 <= n <= page_obj.paginator.num_pages
+        }
     )
     items: list[int | None] = []
     previous = 0
@@ -117,3 +126,28 @@ def pagination(context: dict, page_obj: Any, label: str = "") -> dict[str, Any]:
         items.append(number)
         previous = number
     return {"page_obj": page_obj, "items": items, "base_query": query.urlencode(), "label": label}
+
+
+# An <iframe ...> start tag; attribute values may hold ">" inside quotes.
+_IFRAME_TAG = re.compile(r"<iframe\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
+_TITLE_ATTRIBUTE = re.compile(
+    r"""\stitle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)|\stitle(?=[\s/>]|$)""", re.IGNORECASE
+)
+
+
+@register.filter
+def with_frame_title(html: str, title: str) -> SafeString:
+    """Give every iframe of an embed the editor's title (WCAG 4.1.2), replacing the provider's.
+
+    Providers send no title, an empty one or a generic one ("YouTube video player"); the block's
+    title says what this frame is. The embed HTML itself comes from Wagtail's embed finders.
+    """
+    label = escape(" ".join(str(title or "").split()))
+    if not label:
+        return mark_safe(html or "")  # the embed finder's own HTML, unchanged
+
+    def retitle(match: re.Match) -> str:
+        attributes = re.sub(r"\s+/$", "", _TITLE_ATTRIBUTE.sub("", match.group(1))).rstrip()
+        return f'<iframe{attributes} title="{label}">'
+
+    return mark_safe(_IFRAME_TAG.sub(retitle, html or ""))  # the title is escaped above
