@@ -52,7 +52,11 @@ def press(browser: Browser, key: dict[str, Any], times: int = 1) -> None:
 SKIP_STATE = """
 const el = document.activeElement;
 const box = el.getBoundingClientRect();
-return {tag: el.tagName, text: (el.innerText || '').trim(), href: el.getAttribute('href'),
+const href = el.getAttribute('href') || '';
+const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+const main = document.querySelector('main, [role=main]');
+return {tag: el.tagName, text: (el.innerText || '').trim(), href: href,
+        toMain: !!(target && main && (target === main || target.contains(main))),
         inMain: !!el.closest('main'), onScreen: box.width > 0 && box.height > 0 && box.bottom > 0
         && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
         firstFocusable: window.__a11yFocus ? window.__a11yFocus.expected[0] === el : null};
@@ -72,10 +76,10 @@ def skip_link_problems(browser: Browser) -> list[str]:
             f"the first Tab reached {first['tag']} {first['text']!r}, "
             "not the first focusable element"
         )
-    if first["tag"] != "A" or not (first["href"] or "").startswith("#"):
+    if first["tag"] != "A" or not first["toMain"]:
         return [
             *problems,
-            f"the first focusable element is {expected[0]}, not a skip link to the content",
+            f"the first focusable element is {expected[0]}, not a skip link to <main>",
         ]
     if not first["onScreen"]:
         problems.append(f"the skip link {first['text']!r} stays off screen when focused")
@@ -100,6 +104,22 @@ def _visible_change(focused: dict[str, str], unfocused: dict[str, str] | None) -
     return focused["boxShadow"] != unfocused["boxShadow"] and focused["boxShadow"] != "none"
 
 
+def _end_of_walk(log: list[dict[str, Any]]) -> int | None:
+    """Where focus left the page: a 'left the document' entry followed by the wrap to the start.
+
+    Focus also leaves the document when it enters an iframe; it then comes back to the next
+    element of the page, not to the first one, so such an excursion is not the end.
+    """
+    first = next((e["index"] for e in log if e["index"] >= 0), None)
+    for position, entry in enumerate(log):
+        if entry["index"] != -2 or entry["tag"] == "IFRAME":
+            continue
+        following = log[position + 1] if position + 1 < len(log) else None
+        if following is not None and following["index"] >= 0 and following["index"] <= (first or 0):
+            return position
+    return None
+
+
 def _walk(
     browser: Browser, expected_count: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, str]], int]:
@@ -111,12 +131,10 @@ def _walk(
         press(browser, TAB, times=batch)
         presses += batch
         data = browser.js(script("focus_walk_log.js"))
-        before = {(e["index"], e["what"]) for e in log}
+        before = len(log)
         log, baseline = data["log"], data["baseline"]
-        if any(entry["index"] == -2 for entry in log):
-            break
-        if {(e["index"], e["what"]) for e in log} <= before:
-            break  # a whole batch of presses reached nothing new
+        if _end_of_walk(log) is not None or len(log) == before:
+            break  # focus left the page, or a whole batch of presses moved it nowhere
     return log, baseline, presses
 
 
@@ -127,8 +145,8 @@ def keyboard_problems(browser: Browser) -> list[str]:
     browser.forget_page()
     problems: list[str] = []
 
-    left_at = next((i for i, entry in enumerate(log) if entry["index"] == -2), None)
-    walk = log if left_at is None else log[:left_at]
+    left_at = _end_of_walk(log)
+    walk = [e for e in (log if left_at is None else log[:left_at]) if e["index"] != -2]
     if left_at is None:
         last = walk[-1]["what"] if walk else "the start of the page"
         stuck = [e["what"] for e in walk[-3:]]
@@ -220,6 +238,21 @@ def ax_nodes_in_order(tree: dict[str, Any]) -> list[dict[str, Any]]:
     return ordered
 
 
+BROKEN_REFERENCES = """
+const broken = [];
+for (const attr of ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-errormessage']) {
+  for (const el of document.querySelectorAll(`[${attr}]`)) {
+    for (const id of el.getAttribute(attr).trim().split(/\\s+/)) {
+      if (id && !document.getElementById(id)) {
+        broken.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${attr}="${id}"`);
+      }
+    }
+  }
+}
+return broken;
+"""
+
+
 def ax_tree_problems(browser: Browser) -> list[str]:
     """Landmarks, headings and names as assistive technology receives them from Chromium."""
     nodes = [
@@ -263,6 +296,9 @@ def ax_tree_problems(browser: Browser) -> list[str]:
                     f"a form field ({role}) has no label"
                     + (" (only a placeholder)" if name else "")
                 )
+    # A name or description pointing at a missing element is silently dropped by the browser.
+    for reference in browser.js(BROKEN_REFERENCES):
+        problems.append(f"{reference} points at no element (the label or message is lost)")
     return problems
 
 
@@ -301,6 +337,13 @@ def video_problems(browser: Browser) -> list[str]:
                     f"(readyState {track['readyState']}, {track['cues']} cues)"
                 )
     return problems + transcript_problems(browser)
+
+
+def audio_problems(browser: Browser) -> list[str]:
+    problems = transcript_problems(browser)
+    if not browser.js("return document.querySelectorAll('audio[controls]').length"):
+        problems.append("an audio page without an <audio controls> player")
+    return problems
 
 
 def transcript_problems(browser: Browser) -> list[str]:

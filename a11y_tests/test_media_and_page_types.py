@@ -2,7 +2,7 @@
 
 import pytest
 
-from a11y_tests.checks import transcript_problems, video_problems
+from a11y_tests.checks import audio_problems, video_problems
 from a11y_tests.matrix import (
     LANGUAGES,
     case_or_skip,
@@ -48,6 +48,6 @@ def test_video_page_has_captions_that_load_and_a_transcript(page_browser, report
 def test_audio_page_has_a_transcript(page_browser, report, key):
     case = case_or_skip(key)
     page_browser.open(case.path, width=1280, fresh=True)
-    problems = transcript_problems(page_browser)
-    report.add_check("audio: transcript", key, problems)
+    problems = audio_problems(page_browser)
+    report.add_check("audio: player and transcript", key, problems)
     assert not problems, f"{case.label}: {problems}"
