@@ -7,11 +7,13 @@ A period's visitors are the sum of its daily visitors: hashes change every day, 
 who comes back on another day is counted again (as in every cookie-less analytics).
 """
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Substr
 
 from .conf import setting
@@ -94,6 +96,54 @@ class SectionRow:
         return round(self.current.views * 100 / self.target, 1) if self.target else None
 
 
+def section_totals(sections: list[Section], periods: list[Period]) -> list[dict[int, Totals]]:
+    """Per period, views (current tree) and visitors (section rollups) per section id.
+
+    One grouped query per tree depth plus one for visitors, whatever the number of periods:
+    monthly rows when every period is whole months, daily rows otherwise.
+    """
+    monthly = all(period.is_whole_months for period in periods)
+    model, field = (PageMonth, "month") if monthly else (PageDay, "day")
+
+    def within(period: Period, name: str = field) -> Q:
+        return Q(**{f"{name}__gte": period.start, f"{name}__lte": period.end})
+
+    totals = [{section.page_id: Totals() for section in sections} for _ in periods]
+    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
+    for section in sections:
+        by_depth[section.depth][section.tree_path] = section.page_id
+    any_period = reduce(operator.or_, (within(period) for period in periods))
+    views = {f"views_{n}": Sum("views", filter=within(p)) for n, p in enumerate(periods)}
+    for depth, ids_by_path in by_depth.items():
+        grouped = (
+            model.objects.filter(any_period, page__depth__gte=depth)
+            .annotate(prefix=Substr("page__path", 1, depth * STEPLEN))
+            .filter(prefix__in=list(ids_by_path))
+            .values("prefix")
+            .annotate(**views)
+            .order_by()
+        )
+        for row in grouped:
+            for n in range(len(periods)):
+                totals[n][ids_by_path[row["prefix"]]].views = row[f"views_{n}"] or 0
+    visitors = {
+        f"visitors_{n}": Sum("visitors", filter=within(p, "day")) for n, p in enumerate(periods)
+    }
+    grouped = (
+        SectionDay.objects.filter(
+            reduce(operator.or_, (within(period, "day") for period in periods)),
+            section_id__in=totals[0],
+        )
+        .values("section_id")
+        .annotate(**visitors)
+        .order_by()
+    )
+    for row in grouped:
+        for n in range(len(periods)):
+            totals[n][row["section_id"]].visitors = row[f"visitors_{n}"] or 0
+    return totals
+
+
 def _page_rollups(period: Period):
     """Per-page rows of the period: monthly rows for whole months, daily rows otherwise."""
     if period.is_whole_months:
@@ -101,41 +151,12 @@ def _page_rollups(period: Period):
     return PageDay.objects.filter(day__gte=period.start, day__lte=period.end)
 
 
-def section_totals(sections: list[Section], period: Period) -> dict[int, Totals]:
-    """Views (current tree) and visitors (section rollups) per section id: one query per depth."""
-    totals = {section.page_id: Totals() for section in sections}
-    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
-    for section in sections:
-        by_depth[section.depth][section.tree_path] = section.page_id
-    rollups = _page_rollups(period)
-    for depth, ids_by_path in by_depth.items():
-        grouped = (
-            rollups.filter(page__depth__gte=depth)
-            .annotate(prefix=Substr("page__path", 1, depth * STEPLEN))
-            .filter(prefix__in=list(ids_by_path))
-            .values("prefix")
-            .annotate(views=Sum("views"))
-            .order_by()
-        )
-        for row in grouped:
-            totals[ids_by_path[row["prefix"]]].views = row["views"]
-    visitors = (
-        SectionDay.objects.filter(day__gte=period.start, day__lte=period.end, section_id__in=totals)
-        .values("section_id")
-        .annotate(visitors=Sum("visitors"))
-        .order_by()
-    )
-    for row in visitors:
-        totals[row["section_id"]].visitors = row["visitors"]
-    return totals
-
-
 def section_rows(period: Period) -> list[SectionRow]:
     """One row per section in tree order, with comparisons and the month's target if any."""
     sections = report_sections()
-    current = section_totals(sections, period)
-    previous = section_totals(sections, period.previous())
-    last_year = section_totals(sections, period.last_year())
+    current, previous, last_year = section_totals(
+        sections, [period, period.previous(), period.last_year()]
+    )
     targets: dict[int, int] = {}
     if period.is_whole_months and period.start.month == period.end.month:
         targets = dict(

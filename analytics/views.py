@@ -24,4 +24,5 @@ def hit(request: HttpRequest) -> HttpResponse:
         else:
             response = HttpResponse(status=204)
     response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -213,3 +213,40 @@ class CollectionEndpointTests(TreeTestCase):
         self.hit(self.tree["a2"])  # loads the day's salt and checks the page is live
         with self.assertNumQueries(1):
             self.hit(self.tree["a2"])
+
+
+class BeaconFastPathTests(TreeTestCase):
+    """The WSGI fast path answers the beacon like the Django view, without the page stack."""
+
+    def call(self, path: str, **extra) -> tuple[str, dict]:
+        from django.test import RequestFactory
+
+        from analytics.wsgi import application
+
+        environ = RequestFactory().get(path, HTTP_USER_AGENT=BROWSER, **extra).environ
+        answer = {}
+        body = application(
+            environ, lambda status, headers: answer.update(status=status, headers=dict(headers))
+        )
+        b"".join(body)
+        body.close()
+        return answer["status"], answer["headers"]
+
+    def test_a_hit_is_counted_and_answered_204_no_store(self):
+        status, headers = self.call(f"/analytics/hit?p={self.tree['a1'].pk}")
+        self.assertEqual(status, "204 No Content")
+        self.assertEqual(headers["Cache-Control"], "no-store")
+        self.assertEqual(Hit.objects.get().reason, Reason.COUNTED)
+
+    def test_bad_input_is_a_400_on_the_fast_path_too(self):
+        status, _headers = self.call("/analytics/hit?p=abc")
+        self.assertEqual(status, "400 Bad Request")
+
+    def test_requests_with_a_session_cookie_take_the_full_stack_and_admins_are_excluded(self):
+        admin = User.objects.create_superuser("quan-tri", password="x" * 12)
+        client = Client()
+        client.force_login(admin)
+        cookie = f"sessionid={client.cookies['sessionid'].value}"
+        status, _headers = self.call(f"/analytics/hit?p={self.tree['a1'].pk}", HTTP_COOKIE=cookie)
+        self.assertEqual(status, "204 No Content")
+        self.assertEqual(Hit.objects.get().reason, Reason.ADMIN_USER)

@@ -28,7 +28,7 @@ from .base import TreeTestCase
 class RollupTests(TreeTestCase):
     def section_figures(self) -> dict[str, tuple[int, int]]:
         sections = report_sections()
-        totals = section_totals(sections, Period.month(timezone.localdate()))
+        (totals,) = section_totals(sections, [Period.month(timezone.localdate())])
         return {s.url_path: (totals[s.page_id].views, totals[s.page_id].visitors) for s in sections}
 
     def test_a_scripted_day_gives_exact_views_and_visitors_per_page_and_section(self):

@@ -1,0 +1,48 @@
+"""A WSGI fast path for the beacon endpoint: every page view calls it, so it skips the page stack.
+
+`/analytics/hit` needs none of the middleware a page needs (page cache, sessions, two-factor,
+lockouts, locale, messages, CSP for HTML); run through them it costs several cache round trips
+per hit. Requests to it without a session cookie are answered here by the same view Django's URL
+map routes to (so the rate limit in `portal/urls.py` still applies); a request carrying a session
+cookie (a logged-in user, to be excluded as such) goes through the full stack.
+
+Use `analytics.wsgi:application` as gunicorn's entry point, or wrap another WSGI app with
+`BeaconFastPath`.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core import signals
+from django.core.handlers.exception import response_for_exception
+from django.core.handlers.wsgi import WSGIRequest
+from django.urls import resolve, reverse
+
+from portal.wsgi import application as portal_application
+
+
+class BeaconFastPath:
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+        self.path = reverse("analytics:hit")
+        self.view = resolve(self.path).func
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != self.path or (
+            settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
+        ):
+            return self.app(environ, start_response)
+        signals.request_started.send(sender=self.__class__, environ=environ)
+        request = WSGIRequest(environ)
+        try:
+            response = self.view(request)
+        except Exception as error:  # answered (400 or 500) and logged as Django does
+            response = response_for_exception(request, error)
+        response._resource_closers.append(request.close)
+        status = f"{response.status_code} {response.reason_phrase}"
+        start_response(status, list(response.items()))
+        return response  # its close() sends request_finished, which recycles DB connections
+
+
+application = BeaconFastPath(portal_application)
