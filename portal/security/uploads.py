@@ -76,7 +76,15 @@ class PortalImageField(WagtailImageField):
     def to_python(self, data):
         if data is not None and _looks_like_svg(data):
             raise ValidationError(SVG_REFUSED, code="svg_refused")
-        upload = super().to_python(data)
+        try:
+            upload = super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as exc:
+            # Wagtail decodes while counting pixels; a truncated or corrupt body fails there.
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from exc
         if upload is not None:
             self._check_decodes(upload)
         return upload
