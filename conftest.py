@@ -5,6 +5,16 @@ import pytest
 from portal.testing import make_section, make_site
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the page cache, the skeleton snapshot and the renditions
+    cache would otherwise outlive the rollback of the previous test's rows (whose ids are reused)."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def homes(db):
     """(Vietnamese home, English home), the Vietnamese one the default site's root."""
