@@ -67,7 +67,7 @@ def _server_env(workers: int) -> dict[str, str]:
     return env
 
 
-def _wait_until_serving(log: Log, timeout: float = 60) -> None:
+def _wait_until_serving(log: Log, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -89,6 +89,7 @@ def ingest(duration: int, log: Log, entry: str, connections: int = 32) -> dict[s
     page_ids = live_page_ids()[:2000]
     first_id = Hit.objects.aggregate(top=Max("id"))["top"] or 0
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    server_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the server, below
     server = subprocess.Popen(
         [
             str(gunicorn),
@@ -99,16 +100,24 @@ def ingest(duration: int, log: Log, entry: str, connections: int = 32) -> dict[s
             str(workers),
             "--log-level",
             "warning",
+            "--preload",  # load Django once, then fork the workers
+            "--timeout",
+            "120",
             "--graceful-timeout",
             "30",
         ],
         env=_server_env(workers),
         cwd=settings.BASE_DIR,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=server_log,
     )
     try:
-        _wait_until_serving(log)
+        try:
+            _wait_until_serving(log)
+        except RuntimeError:
+            server_log.seek(0)
+            log(server_log.read().decode(errors="replace")[-3000:])
+            raise
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_SCRIPT % {"ids": ",".join(map(str, page_ids))})
 
@@ -126,6 +135,7 @@ def ingest(duration: int, log: Log, entry: str, connections: int = 32) -> dict[s
     finally:
         server.send_signal(signal.SIGTERM)  # graceful: in-flight requests finish
         server.wait(timeout=60)
+        server_log.close()
     match = re.search(r"RESULT ((?:\d+ ?){9})", output)
     requests, micros, status, conn_err, read_err, write_err, timeouts, p50, p99 = map(
         int, match.group(1).split()

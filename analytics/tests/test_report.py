@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -191,3 +191,12 @@ class ScriptedVisitsReportTests(TreeTestCase):
             response = client.get(REPORT_URL, {"month": self.month})
         self.assertEqual(len(response.context["rows"]), len(scenario.EXPECTED) + 1)
         self.assertEqual(len(after.captured_queries), len(before.captured_queries))
+
+
+class SectionTargetPermissionTests(TestCase):
+    def test_communications_staff_may_set_monthly_targets(self):
+        staff = User.objects.create_user("truyen-thong", password="x" * 12)
+        staff.groups.add(Group.objects.get(name=COMMUNICATIONS))
+        self.assertTrue(staff.has_perm("analytics.add_sectiontarget"))
+        self.assertTrue(staff.has_perm("analytics.change_sectiontarget"))
+        self.assertTrue(staff.has_perm("analytics.view_visit_report"))
