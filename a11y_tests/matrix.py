@@ -84,12 +84,12 @@ def case_keys() -> list[str]:
         "search-no-results",
         "search-form-error",
         "not-found",
+        "display-settings",
         *extra_model_keys(),
     ]
     keys = [f"{language}:{kind}" for language in LANGUAGES for kind in common]
-    # Language-neutral pages: the static 500 page (both languages in one) and the display form,
-    # which lives outside the language prefix and follows the portal's default language.
-    keys += ["vi:server-error", "vi:display-settings"]
+    # The static 500 page is one page in both languages (it cannot know the reader's language).
+    keys += ["vi:server-error"]
     return keys
 
 
@@ -136,7 +136,7 @@ def resolve(key: str) -> PageCase:
     if kind == "server-error":
         return PageCase(key, language, SERVER_ERROR_PATH, "500")
     if kind == "display-settings":
-        return PageCase(key, language, "/display-settings/", "display settings")
+        return PageCase(key, language, f"{prefix}/display-settings/", "display settings")
     if kind.startswith("type:"):
         app_label, model_name = kind.removeprefix("type:").split(".")
         model = next(
