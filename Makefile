@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install install-test test lint a11y bench serve reliability messages browser clean
+.PHONY: run setup install install-test test lint a11y bench bench-quick serve reliability messages browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,9 @@ install-test: $(VENV)/.installed-test
 ## portal still works in Vietnamese where gettext cannot be installed).
 messages: install
 	@command -v msgfmt >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null 2>&1; } || true
-	@if command -v msgfmt >/dev/null 2>&1; then \
+	@if [ -z "$$(find locale */locale -name '*.po' 2>/dev/null | head -1)" ]; then \
+		echo "No translation catalogues to compile."; \
+	elif command -v msgfmt >/dev/null 2>&1; then \
 		$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
 	else echo "gettext (msgfmt) is missing: English translations not compiled. Install it with: sudo apt-get install gettext"; fi
 
@@ -62,3 +64,12 @@ a11y: install-test messages browser
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles a11y_tests/report
+
+## make bench: page speed at 120,000 articles against the server's own ceilings, written to
+## docs/benchmarks.md. Needs DATABASE_URL=postgres://..., Redis on 127.0.0.1 (or REDIS_URL) and wrk.
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+## make bench-quick: the same at small scale on a throwaway SQLite database (CI, about 2 minutes).
+bench-quick: install
+	$(PY) -m bench.run --quick $(BENCH_ARGS)
