@@ -24,12 +24,21 @@ def ensure_media_file(title: str, kind: str, fmt: str, hue: int = 0) -> PortalMe
     existing = PortalMedia.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    data = make_video(fmt, CLIP_SECONDS, hue=hue) if kind == "video" else make_audio(fmt, CLIP_SECONDS, 300 + hue)
+    data = (
+        make_video(fmt, CLIP_SECONDS, hue=hue)
+        if kind == "video"
+        else make_audio(fmt, CLIP_SECONDS, 300 + hue)
+    )
     name = f"{title}.{fmt}"
     probe = probe_media(io.BytesIO(data), name)
     media = PortalMedia(
-        title=title, type=kind, duration=round(probe.duration, 3), width=probe.width, height=probe.height,
-        file_size=len(data), mime_type=probe.mime_type,
+        title=title,
+        type=kind,
+        duration=round(probe.duration, 3),
+        width=probe.width,
+        height=probe.height,
+        file_size=len(data),
+        mime_type=probe.mime_type,
     )
     media.file.save(name, ContentFile(data), save=False)
     media.save()
@@ -50,8 +59,12 @@ def ensure_series(language: str, image: Any) -> PodcastSeries:
     data = SERIES[language]
     series, _ = PodcastSeries.objects.get_or_create(
         slug=data["slug"],
-        defaults={**{k: v for k, v in data.items() if k != "slug"}, "image": image, "language": language,
-                  "category": "Government"},
+        defaults={
+            **{k: v for k, v in data.items() if k != "slug"},
+            "image": image,
+            "language": language,
+            "category": "Government",
+        },
     )
     return series
 
@@ -79,7 +92,9 @@ def ensure_chart_image(title: str, description: str) -> Any:
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is None:
-        image = image_model(title=title, description=description, credit="Đồ họa: Trung tâm Thông tin")
+        image = image_model(
+            title=title, description=description, credit="Đồ họa: Trung tâm Thông tin"
+        )
         image.file = ImageFile(io.BytesIO(draw_chart(title)), name=f"{title}.png")
         image.save()
         for spec in PAGE_RENDITION_FILTERS:

@@ -43,14 +43,18 @@ AUDIO_TRANSCRIPT = {
 
 SERIES = {
     "vi": {
-        "slug": "chinh-sach-trong-tuan", "title": "Chính sách trong tuần",
+        "slug": "chinh-sach-trong-tuan",
+        "title": "Chính sách trong tuần",
         "description": "Mỗi tuần một chính sách mới được giải thích ngắn gọn, dễ hiểu.",
-        "author": "Trung tâm Thông tin – Bộ", "owner_email": "podcast@example.gov.vn",
+        "author": "Trung tâm Thông tin – Bộ",
+        "owner_email": "podcast@example.gov.vn",
     },
     "en": {
-        "slug": "policy-weekly", "title": "Policy Weekly",
+        "slug": "policy-weekly",
+        "title": "Policy Weekly",
         "description": "One new policy a week, explained briefly and plainly.",
-        "author": "Information Centre – Ministry", "owner_email": "podcast@example.gov.vn",
+        "author": "Information Centre – Ministry",
+        "owner_email": "podcast@example.gov.vn",
     },
 }
 
@@ -60,16 +64,26 @@ TEXT = {
     "vi": {
         "index_intro": "Video, podcast, phóng sự ảnh, đồ họa thông tin và e-magazine của Bộ; "
         "mỗi sản phẩm đều có phụ đề, bản ghi lời hoặc mô tả bằng chữ.",
-        "video": ("Hội nghị chuyển đổi số năm 2026: những điểm chính",
-                  "Tóm tắt bằng video các quyết định chính của hội nghị chuyển đổi số toàn ngành."),
-        "audio": ("Dịch vụ công trực tuyến toàn trình",
-                  "Tập đầu tiên của chương trình Chính sách trong tuần: nộp hồ sơ không cần đến cơ quan."),
-        "photo": ("Một ngày ở trung tâm dữ liệu",
-                  "Phóng sự ảnh về công việc của những người giữ cho các hệ thống số của Bộ luôn hoạt động."),
-        "infographic": ("Dịch vụ công trực tuyến qua các con số",
-                        "Tỷ lệ hồ sơ được nộp trực tuyến tăng từ 38% năm 2023 lên 86% năm 2026."),
-        "emagazine": ("Chuyển đổi số ở vùng cao: hành trình ba năm",
-                      "Câu chuyện dài về cách một xã miền núi đưa dịch vụ công lên điện thoại của người dân."),
+        "video": (
+            "Hội nghị chuyển đổi số năm 2026: những điểm chính",
+            "Tóm tắt bằng video các quyết định chính của hội nghị chuyển đổi số toàn ngành.",
+        ),
+        "audio": (
+            "Dịch vụ công trực tuyến toàn trình",
+            "Tập đầu tiên của chương trình Chính sách trong tuần: nộp hồ sơ không cần đến cơ quan.",
+        ),
+        "photo": (
+            "Một ngày ở trung tâm dữ liệu",
+            "Phóng sự ảnh về công việc của những người giữ cho các hệ thống số của Bộ luôn hoạt động.",
+        ),
+        "infographic": (
+            "Dịch vụ công trực tuyến qua các con số",
+            "Tỷ lệ hồ sơ được nộp trực tuyến tăng từ 38% năm 2023 lên 86% năm 2026.",
+        ),
+        "emagazine": (
+            "Chuyển đổi số ở vùng cao: hành trình ba năm",
+            "Câu chuyện dài về cách một xã miền núi đưa dịch vụ công lên điện thoại của người dân.",
+        ),
         "photo_captions": [
             "Kỹ thuật viên kiểm tra tủ máy chủ lúc 7 giờ sáng.",
             "Màn hình giám sát hiển thị tình trạng các hệ thống theo thời gian thực.",
@@ -81,27 +95,43 @@ TEXT = {
         "description": "Đồ họa là biểu đồ cột cho thấy tỷ lệ hồ sơ nộp trực tuyến tăng đều qua bốn năm:",
         "graphic_alt": "Biểu đồ cột: tỷ lệ hồ sơ nộp trực tuyến tăng từ 38% (2023) lên 86% (2026)",
         "emag_sections": [
-            ("h2", "Điểm xuất phát", "Ba năm trước, người dân phải đi hơn 20 km để nộp một bộ hồ sơ."),
+            (
+                "h2",
+                "Điểm xuất phát",
+                "Ba năm trước, người dân phải đi hơn 20 km để nộp một bộ hồ sơ.",
+            ),
             ("h3", "Những khó khăn ban đầu", "Sóng điện thoại yếu và ít người quen dùng ứng dụng."),
             ("h2", "Thay đổi", "Xã mở lớp hướng dẫn mỗi tối thứ Bảy tại nhà văn hóa."),
             ("h2", "Kết quả", "Năm nay, bốn trên năm bộ hồ sơ được nộp ngay tại nhà."),
         ],
-        "pull_quote": ("Giờ tôi nộp hồ sơ cho con ngay trên điện thoại, không mất ngày công nào.",
-                       "Chị Lò Thị Mai, người dân trong xã"),
+        "pull_quote": (
+            "Giờ tôi nộp hồ sơ cho con ngay trên điện thoại, không mất ngày công nào.",
+            "Chị Lò Thị Mai, người dân trong xã",
+        ),
     },
     "en": {
         "index_intro": "The Ministry's videos, podcasts, photo stories, infographics and e-magazines; "
         "every product has captions, a transcript or a text description.",
-        "video": ("Digital Transformation Conference 2026: the key points",
-                  "A video summary of the main decisions of the sector-wide digital transformation conference."),
-        "audio": ("Fully online public services",
-                  "The first episode of Policy Weekly: filing an application without visiting an office."),
-        "photo": ("A day at the data centre",
-                  "A photo story about the people who keep the Ministry's digital systems running."),
-        "infographic": ("Online public services in numbers",
-                        "The share of applications filed online rose from 38% in 2023 to 86% in 2026."),
-        "emagazine": ("Digital transformation in the highlands: a three-year journey",
-                      "A long read on how a mountain commune brought public services to people's phones."),
+        "video": (
+            "Digital Transformation Conference 2026: the key points",
+            "A video summary of the main decisions of the sector-wide digital transformation conference.",
+        ),
+        "audio": (
+            "Fully online public services",
+            "The first episode of Policy Weekly: filing an application without visiting an office.",
+        ),
+        "photo": (
+            "A day at the data centre",
+            "A photo story about the people who keep the Ministry's digital systems running.",
+        ),
+        "infographic": (
+            "Online public services in numbers",
+            "The share of applications filed online rose from 38% in 2023 to 86% in 2026.",
+        ),
+        "emagazine": (
+            "Digital transformation in the highlands: a three-year journey",
+            "A long read on how a mountain commune brought public services to people's phones.",
+        ),
         "photo_captions": [
             "A technician checks the server racks at 7 a.m.",
             "Monitoring screens show the state of every system in real time.",
@@ -114,12 +144,22 @@ TEXT = {
         "steadily over four years:",
         "graphic_alt": "Bar chart: applications filed online rose from 38% (2023) to 86% (2026)",
         "emag_sections": [
-            ("h2", "Where it started", "Three years ago, people travelled more than 20 km to file one application."),
+            (
+                "h2",
+                "Where it started",
+                "Three years ago, people travelled more than 20 km to file one application.",
+            ),
             ("h3", "Early difficulties", "Mobile signal was weak and few people used apps."),
-            ("h2", "What changed", "The commune ran evening classes every Saturday at the community hall."),
+            (
+                "h2",
+                "What changed",
+                "The commune ran evening classes every Saturday at the community hall.",
+            ),
             ("h2", "Results", "This year, four in five applications were filed from home."),
         ],
-        "pull_quote": ("Now I file my child's papers on my phone, without losing a day's work.",
-                       "Ms Lo Thi Mai, a resident of the commune"),
+        "pull_quote": (
+            "Now I file my child's papers on my phone, without losing a day's work.",
+            "Ms Lo Thi Mai, a resident of the commune",
+        ),
     },
 }

@@ -9,7 +9,7 @@ class MediaFilterForm(forms.Form):
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", _("Tất cả"))] + kinds
+        self.fields["type"].choices = [("", _("Tất cả")), *kinds]
         self.fields["type"].error_messages["invalid_choice"] = _(
             "Không có loại sản phẩm “%(value)s”. Hãy chọn một loại trong danh sách."
         )

@@ -10,20 +10,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 from wagtailmedia.forms import BaseMediaForm
 from wagtailmedia.settings import wagtailmedia_settings
 
 from media_products.probe import NotPlayableError, probe_media
+from portal.security.uploads import PortalImageField
 
 
 class CheckedMediaForm(BaseMediaForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "thumbnail" in self.fields:
-            # The image library's own checks: format matches content, size, and the pixel limit
-            # that stops decompression bombs.
-            field = WagtailImageField(label=_("ảnh thu nhỏ"), required=False)
+            # The image library's own checks (format matches content, size, no SVG, and the pixel
+            # limit that stops decompression bombs) instead of wagtailmedia's bare file field.
+            field = PortalImageField(label=_("ảnh thu nhỏ"), required=False)
             field.widget.attrs["accept"] = "image/*"
             self.fields["thumbnail"] = field
 

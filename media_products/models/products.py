@@ -297,8 +297,14 @@ class PhotoStoryPage(MediaProductPage):
             if image is None:
                 continue
             alt = (block.value.get("alt_text") or "").strip() or image.description
-            items.append({"image": image, "alt": alt, "caption": block.value["caption"],
-                          "credit": block.value.get("credit") or image.credit})
+            items.append(
+                {
+                    "image": image,
+                    "alt": alt,
+                    "caption": block.value["caption"],
+                    "credit": block.value.get("credit") or image.credit,
+                }
+            )
         return items
 
 

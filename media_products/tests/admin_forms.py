@@ -4,7 +4,12 @@ from typing import Any
 
 from django.http import QueryDict
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 __all__ = ["editor_form", "post_action", "rich_text", "stream"]
 
@@ -20,8 +25,12 @@ def editor_form(client: Any, url: str, **changes: Any) -> QueryDict:
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
     for key in [k for k in data if "__prefix__" in k]:
         del data[key]
-    for key, value in {"comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-                       "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000"}.items():
+    for key, value in {
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }.items():
         data.setdefault(key, value)
     for key, value in changes.items():
         data[key] = value
@@ -41,4 +50,6 @@ def edit_url(page: Any) -> str:
 
 
 def add_url(model: Any, parent: Any) -> str:
-    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )

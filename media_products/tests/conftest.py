@@ -32,7 +32,9 @@ def files(db):
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("quantri", "qt@example.gov.vn", "mat-khau-du-dai-9")
+    user = django_user_model.objects.create_superuser(
+        "quantri", "qt@example.gov.vn", "mat-khau-du-dai-9"
+    )
     client.force_login(user)
     return client
 

@@ -31,15 +31,27 @@ def png_bomb(width: int = 30_000, height: int = 30_000) -> bytes:
     """A PNG whose header claims 900 million pixels: Pillow refuses it before decoding anything."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _media_post(client, kind, name, data, **extra):
-    payload = {"title": "Tệp thử", "collection": Collection.get_first_root_node().pk, "tags": "",
-               "file": SimpleUploadedFile(name, data), **extra}
+    payload = {
+        "title": "Tệp thử",
+        "collection": Collection.get_first_root_node().pk,
+        "tags": "",
+        "file": SimpleUploadedFile(name, data),
+        **extra,
+    }
     return client.post(reverse("wagtailmedia:add", args=[kind]), payload)
 
 
@@ -58,10 +70,16 @@ def test_a_real_podcast_file_is_accepted(admin_client):
 
 @pytest.mark.parametrize(
     ("kind", "name", "content"),
-    [("video", "van-ban.mp4", "text"), ("video", "am-thanh.mp4", "mp3"), ("audio", "van-ban.mp3", "text"),
-     ("audio", "video.ogg", "mp4")],
+    [
+        ("video", "van-ban.mp4", "text"),
+        ("video", "am-thanh.mp4", "mp3"),
+        ("audio", "van-ban.mp3", "text"),
+        ("audio", "video.ogg", "mp4"),
+    ],
 )
-def test_a_file_whose_content_is_not_what_its_name_says_is_refused(admin_client, kind, name, content):
+def test_a_file_whose_content_is_not_what_its_name_says_is_refused(
+    admin_client, kind, name, content
+):
     data = {"text": TEXT, "mp3": clip("audio", "mp3"), "mp4": clip("video", "mp4")}[content]
     before = stored_files()
     response = _media_post(admin_client, kind, name, data)
@@ -100,8 +118,12 @@ def test_an_image_bomb_is_refused_by_the_image_library(admin_client):
     before = stored_files()
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Bom", "collection": Collection.get_first_root_node().pk, "tags": "",
-         "file": SimpleUploadedFile("bom.png", png_bomb(), content_type="image/png")},
+        {
+            "title": "Bom",
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+            "file": SimpleUploadedFile("bom.png", png_bomb(), content_type="image/png"),
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
@@ -111,9 +133,12 @@ def test_an_image_bomb_is_refused_by_the_image_library(admin_client):
 def _chooser_upload(client, name, data):
     return client.post(
         reverse("wagtailmedia:chooser_upload", args=["video"]),
-        {"media-chooser-upload-title": "Tệp", "media-chooser-upload-tags": "",
-         "media-chooser-upload-collection": Collection.get_first_root_node().pk,
-         "media-chooser-upload-file": SimpleUploadedFile(name, data)},
+        {
+            "media-chooser-upload-title": "Tệp",
+            "media-chooser-upload-tags": "",
+            "media-chooser-upload-collection": Collection.get_first_root_node().pk,
+            "media-chooser-upload-file": SimpleUploadedFile(name, data),
+        },
     )
 
 
@@ -133,8 +158,12 @@ def test_replacing_a_file_with_a_broken_one_keeps_the_original(admin_client):
     original = media.file.name
     response = admin_client.post(
         reverse("wagtailmedia:edit", args=[media.pk]),
-        {"title": media.title, "collection": media.collection_id, "tags": "",
-         "file": SimpleUploadedFile("moi.mp4", TEXT)},
+        {
+            "title": media.title,
+            "collection": media.collection_id,
+            "tags": "",
+            "file": SimpleUploadedFile("moi.mp4", TEXT),
+        },
     )
     assert response.status_code == 200 and "file" in response.context["form"].errors
     media.refresh_from_db()

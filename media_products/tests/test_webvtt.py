@@ -17,7 +17,9 @@ def test_valid_captions_give_their_cues():
 
 
 def test_byte_order_mark_and_windows_line_endings_are_accepted():
-    cues = parse_webvtt(decode_caption_bytes(b"\xef\xbb\xbfWEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nA\r\n"))
+    cues = parse_webvtt(
+        decode_caption_bytes(b"\xef\xbb\xbfWEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nA\r\n")
+    )
     assert cues[0].start == 1.0
 
 
@@ -30,7 +32,9 @@ def test_a_plain_text_file_is_refused_on_line_1():
 
 def test_a_malformed_timestamp_names_its_line():
     with pytest.raises(WebVTTError) as error:
-        parse_webvtt("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nMột\n\n00:00:01,000 --> 00:00:02.000\nHai\n")
+        parse_webvtt(
+            "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nMột\n\n00:00:01,000 --> 00:00:02.000\nHai\n"
+        )
     assert error.value.problems == [(6, error.value.problems[0][1])]
     assert error.value.messages()[0].startswith("Dòng 6:")
     assert "00:00:01,000" in error.value.messages()[0]
@@ -45,13 +49,17 @@ def test_a_cue_that_ends_before_it_starts_is_refused():
 
 def test_cues_out_of_order_are_refused():
     with pytest.raises(WebVTTError) as error:
-        parse_webvtt("WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nB\n\n00:00:01.000 --> 00:00:02.000\nA\n")
+        parse_webvtt(
+            "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nB\n\n00:00:01.000 --> 00:00:02.000\nA\n"
+        )
     assert error.value.problems[0][0] == 6
 
 
 def test_missing_blank_line_between_cues_is_refused():
     with pytest.raises(WebVTTError) as error:
-        parse_webvtt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n00:00:02.000 --> 00:00:03.000\nB\n")
+        parse_webvtt(
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n00:00:02.000 --> 00:00:03.000\nB\n"
+        )
     assert error.value.problems[0][0] == 4
 
 

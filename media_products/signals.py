@@ -1,0 +1,99 @@
+"""Keep the page cache honest for what the generic purge cannot see.
+
+Publishing purges a page, its ancestors and the site-wide feeds; but a podcast feed and a
+caption file live at sub-routes with arguments, and captions and series are snippets whose
+edits publish no page. Without this, a new episode or a corrected caption would wait out the
+cache timeout.
+"""
+
+from typing import Any
+
+from django.db.models.signals import post_save
+from wagtail.signals import page_published, page_unpublished
+
+from media_products.models import (
+    AudioPage,
+    CaptionTrack,
+    MediaIndexPage,
+    PodcastSeries,
+    VideoCaption,
+    VideoPage,
+)
+
+
+def _sub_route_urls(page: Any, suffixes: list[str]) -> list[tuple[str, str]]:
+    parts = page.get_url_parts()
+    if parts is None:
+        return []
+    _site_id, root_url, path = parts
+    return [(root_url, path + suffix) for suffix in suffixes]
+
+
+def feed_urls(series: PodcastSeries) -> list[tuple[str, str]]:
+    """The feed URL of the series under every index that has an episode of it."""
+    index_ids = AudioPage.objects.filter(series=series).values_list("path", flat=True)
+    parents = {path[: -AudioPage.steplen] for path in index_ids}
+    urls: list[tuple[str, str]] = []
+    for index in MediaIndexPage.objects.filter(path__in=parents):
+        urls += _sub_route_urls(index, [index.reverse_subpage("podcast_feed", args=[series.slug])])
+    return urls
+
+
+def caption_urls(video: VideoPage) -> list[tuple[str, str]]:
+    tracks = [
+        video.captions_id,
+        *VideoCaption.objects.filter(page=video).values_list("track_id", flat=True),
+    ]
+    return _sub_route_urls(
+        video, [video.reverse_subpage("captions", args=[pk]) for pk in tracks if pk]
+    )
+
+
+def _purge(urls: list[tuple[str, str]]) -> None:
+    from django.db import transaction
+
+    from portal.caching.invalidation import purge
+
+    if urls:
+        purge(urls)
+        transaction.on_commit(lambda: purge(urls))
+
+
+def _on_product_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, AudioPage) and instance.series_id:
+        _purge(feed_urls(instance.series))
+    elif isinstance(instance, VideoPage):
+        _purge(caption_urls(instance))
+
+
+def _on_caption_saved(
+    sender: Any, instance: CaptionTrack, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw:
+        return
+    from portal.caching.invalidation import page_changed
+
+    users = VideoPage.objects.filter(live=True).filter(
+        captions=instance
+    ) | VideoPage.objects.filter(live=True, extra_captions__track=instance)
+    for video in users.distinct():
+        page_changed(video)
+        _purge(caption_urls(video))
+
+
+def _on_series_saved(
+    sender: Any, instance: PodcastSeries, raw: bool = False, **kwargs: Any
+) -> None:
+    if not raw:
+        _purge(feed_urls(instance))
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished):
+        signal.connect(_on_product_published, dispatch_uid=f"media_products_{id(signal)}")
+    post_save.connect(
+        _on_caption_saved, sender=CaptionTrack, dispatch_uid="media_products_caption_saved"
+    )
+    post_save.connect(
+        _on_series_saved, sender=PodcastSeries, dispatch_uid="media_products_series_saved"
+    )
