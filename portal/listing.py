@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
@@ -48,7 +49,11 @@ def attach_card_images(pages: Sequence[Any]) -> None:
 
 
 def latest_stories(
-    locale: Any, models: Iterable[type[Page]], limit: int, root: Page | None = None
+    locale: Any,
+    models: Iterable[type[Page]],
+    limit: int,
+    root: Page | None = None,
+    attach_images: bool = True,
 ) -> list[Any]:
     """The newest live stories of the given types, newest first, with card images loaded.
 
@@ -61,13 +66,43 @@ def latest_stories(
     pages = list(
         queryset.order_by("-first_published_at", "-pk").defer_streamfields().specific()[:limit]
     )
-    attach_card_images(pages)
+    if attach_images:
+        attach_card_images(pages)
     return pages
+
+
+class TwoEndedPaginator(Paginator):
+    """Pages past the middle are read from the other end of the ordering.
+
+    OFFSET costs as many rows as it skips: the last page of a 30,000-article section would read
+    them all. Read backwards, the last page costs what the first does (same number of queries).
+    """
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            from portal.caching.counts import cached_count
+
+            return cached_count(self.object_list)
+        return super().count
+
+    def page(self, number: Any) -> Any:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        queryset = self.object_list
+        if isinstance(queryset, QuerySet) and queryset.ordered and bottom > self.count // 2:
+            items = list(queryset.reverse()[self.count - top : self.count - bottom])
+            items.reverse()
+            return self._get_page(items, number, self)
+        return super().page(number)
 
 
 def paginate(object_list: Any, page_number: Any, per_page: int) -> Any:
     """A page of results that never fails: junk numbers give the first page, too-high ones the last."""
-    paginator = Paginator(object_list, per_page)
+    paginator = TwoEndedPaginator(object_list, per_page)
     try:
         return paginator.page(page_number)
     except PageNotAnInteger:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -166,6 +166,15 @@ def bulk_create_articles(
         if progress:
             progress(made, count)
     refresh_title_norms()
+    # Bulk rows bypass the signals that purge cached pages and listing counts.
+    from portal.caching.invalidation import after_bulk_change
+
+    after_bulk_change()
+    if connection.vendor == "postgresql":
+        # Planner statistics for the new rows: autovacuum lags behind a bulk load, and without
+        # them listings pick a plan that reads a whole section instead of twenty rows.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailcore_page, news_articlepage, wagtailsearch_indexentry")
     return made
 
 

@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.caching import pages, structure
+from portal.caching import counts, pages, structure
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,7 @@ def page_changed(page: Page, urls: list[tuple[str, str]] | None = None) -> None:
     def run() -> None:
         if structural:
             pages.purge_everything()
+        counts.forget_counts()
         purge(urls)
 
     run()
@@ -135,6 +136,13 @@ def _on_page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
         except Page.DoesNotExist:
             urls = []
         page_changed(instance, urls)
+
+
+def after_bulk_change() -> None:
+    """For bulk writes that bypass signals (demo seeding): forget every cached page and count."""
+    structure.invalidate()
+    pages.purge_everything()
+    counts.forget_counts()
 
 
 def _on_skeleton_changed(sender: Any, **kwargs: Any) -> None:

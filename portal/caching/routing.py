@@ -1,8 +1,9 @@
-"""Routing a URL to its page in one query, whatever its depth, with Wagtail's semantics kept.
+"""Routing a URL to its page in two queries, whatever its depth, with Wagtail's semantics kept.
 
 Wagtail walks the tree one URL segment at a time (a query for each child and another for its
 specific row). Here the pages along the path come from the skeleton snapshot (sections, home
-pages) and, for the last segment, from one query by `url_path`. A page type with its own `route`
+pages) and, for the last segment (a story), from Wagtail's own child lookup on the slug index. A
+page type with its own `route`
 (a routable page such as a section's `rss/`) still gets the rest of the path, as in Wagtail, and
 the last page must be live, else 404.
 """
@@ -67,24 +68,8 @@ def _route(home: Page, request: HttpRequest, components: list[str]) -> RouteResu
     if not components:
         return Page.route(home, request, components)
     structure = get_structure()
-    url_paths = [
-        home.url_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))
-    ]
-    known: dict[str, Page] = {}
-    missing = []
-    for url_path in url_paths:
-        page = structure.page_at_url_path(url_path)
-        if page is not None:
-            known[url_path] = page
-        else:
-            missing.append(url_path)
-    if missing:
-        # Stories never have children, so in practice this finds the one page of the last segment.
-        for page in Page.objects.filter(url_path__in=missing):
-            known[page.url_path] = page
-
     current: Page = home
-    for index, url_path in enumerate(url_paths):
+    for index, slug in enumerate(components):
         if index:
             if _has_own_route(current):
                 return _specific(current).route(request, components[index:])
@@ -93,13 +78,17 @@ def _route(home: Page, request: HttpRequest, components: list[str]) -> RouteResu
                 found = _sub_route(current, components[index:])
                 if found is not None:
                     return found
-        child = known.get(url_path)
+        child = structure.page_at_url_path(f"{current.url_path}{slug}/")
         if (
             child is None
             or child.depth != current.depth + 1
             or not child.path.startswith(current.path)
         ):
-            raise Http404
+            # Not in the skeleton: a story (they have no children, so in practice the last segment).
+            # Wagtail's own child lookup, on the slug index.
+            child = current.get_children().filter(slug=slug).first()
+            if child is None:
+                raise Http404
         child._cached_parent_obj = current
         current = child
     return _specific(current).route(request, [])

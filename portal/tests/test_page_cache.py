@@ -202,3 +202,16 @@ def test_publishing_purges_the_configured_cdn_for_the_page_its_sections_home_and
         "/sitemap.xml",
     ]:
         assert root + path in RecordingBackend.purged, path
+
+
+def test_listing_counts_follow_publication_and_unpublication(client, site_tree):
+    section = site_tree["section"]
+    warm(client, section.url)
+    newer = make_article(section, "Bài thứ hai")
+    listing = visit(client, section.url).content.decode()
+    assert (
+        "Bài đã có sẵn" in listing and "Bài thứ hai" in listing
+    )  # a stale count of 1 would hide one
+    newer.unpublish()
+    listing = visit(client, section.url).content.decode()
+    assert "Bài đã có sẵn" in listing and "Bài thứ hai" not in listing

@@ -55,6 +55,7 @@ class QueryBudgetTests(TestCase):
         index_model = media_index_model()
         if index_model is not None:
             home.add_child(instance=index_model(title="Đa phương tiện", slug="da-phuong-tien"))
+        cls.section_pk = sections[1].pk
         cls.urls = {
             "home": "/",
             "section_first_page": sections[1].url,
@@ -113,6 +114,21 @@ class QueryBudgetTests(TestCase):
 
     def test_section_feed_queries_are_constant_and_within_budget(self) -> None:
         self.assert_constant_and_within_budget("section_feed")
+
+    def test_late_listing_pages_read_backwards_list_the_same_articles_in_the_same_order(
+        self,
+    ) -> None:
+        from news.models import SectionPage
+        from portal.listing import paginate
+
+        articles = SectionPage.objects.get(pk=self.section_pk).articles()
+        expected = [a.pk for a in articles]
+        last = -(-len(expected) // 20)
+        for number in (1, last // 2, last // 2 + 1, last - 1, last):
+            page = paginate(articles, number, 20)
+            self.assertEqual(
+                [a.pk for a in page], expected[(number - 1) * 20 : number * 20], number
+            )
 
     def test_media_index_queries_are_constant_and_within_budget(self) -> None:
         if "media_index" not in self.urls:
