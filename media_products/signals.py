@@ -15,6 +15,7 @@ from media_products.models import (
     AudioPage,
     CaptionTrack,
     MediaIndexPage,
+    MediaProductPage,
     PodcastSeries,
     VideoCaption,
     VideoPage,
@@ -59,7 +60,20 @@ def _purge(urls: list[tuple[str, str]]) -> None:
         transaction.on_commit(lambda: purge(urls))
 
 
+def _refresh_skeleton_for_first_child(product: Any) -> None:
+    """The skeleton snapshot keeps the index's child count; treebeard's get_children() trusts it and
+    finds nothing under an index that had no product when the snapshot was built, so the first
+    product published there would answer 404 until the snapshot is rebuilt."""
+    from portal.caching import structure
+
+    ancestors = structure.get_structure().ancestors(product)
+    if ancestors and ancestors[-1].numchild == 0:
+        structure.invalidate()
+
+
 def _on_product_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, MediaProductPage):
+        _refresh_skeleton_for_first_child(instance)
     if isinstance(instance, AudioPage) and instance.series_id:
         _purge(feed_urls(instance.series))
     elif isinstance(instance, VideoPage):
