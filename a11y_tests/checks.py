@@ -27,10 +27,9 @@ FIELD_ROLES = {
     "spinbutton",
     "slider",
     "switch",
-    "date",
+    "Date",  # Chromium's internal roles for date and time inputs
     "DateTime",
     "InputTime",
-    "menulistpopup",
 }
 IMAGE_ROLES = {"image", "img", "graphics-document"}
 

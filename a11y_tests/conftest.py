@@ -56,7 +56,7 @@ def _demo_is_removed_after_the_suite(django_db_blocker) -> Iterator[None]:
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def _suite_urls() -> Iterator[None]:
     """The portal's URLs plus the suite's own (a failing view for the 500 page, the fixtures)."""
     with override_settings(ROOT_URLCONF="a11y_tests.urls", DEBUG=False):
@@ -71,7 +71,7 @@ def report() -> Iterator[Report]:
     collected.write()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(live_server, _suite_urls) -> Iterator[Browser]:
     try:
         axe_source()
@@ -90,7 +90,7 @@ def page_browser(browser: Browser) -> Browser:
     return browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def inspector(browser: Browser, report: Report) -> Inspector:
     return Inspector(browser, report)
 
