@@ -41,7 +41,10 @@ class WebVTTError(ValueError):
 
 
 def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+    # Whole milliseconds first, one division last: 1.386 stays 1.386, not 1.3860000000000001.
+    return (
+        int(hours or 0) * 3_600_000 + int(minutes) * 60_000 + int(seconds) * 1000 + int(millis)
+    ) / 1000
 
 
 def decode_caption_bytes(data: bytes) -> str:

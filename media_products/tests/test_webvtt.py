@@ -1,6 +1,8 @@
 """The WebVTT checker: valid files parse; broken ones are refused with the line that is wrong."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from media_products.webvtt import WebVTTError, decode_caption_bytes, parse_webvtt
 
@@ -84,3 +86,37 @@ def test_text_that_is_not_utf8_names_its_line():
     with pytest.raises(WebVTTError) as error:
         decode_caption_bytes(b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nXin ch\xe0o\n")
     assert error.value.problems[0][0] == 4
+
+
+def _stamp(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    return f"{millis // 3_600_000:02}:{millis // 60_000 % 60:02}:{millis // 1000 % 60:02}.{millis % 1000:03}"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=5_000),
+            st.integers(min_value=1, max_value=5_000),
+            st.text(
+                alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+                min_size=1,
+                max_size=40,
+            )
+            .map(str.strip)
+            .filter(lambda text: text and "-->" not in text),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_well_formed_caption_file_round_trips(cues):
+    lines, start = ["WEBVTT", ""], 0
+    expected = []
+    for gap, length, text in cues:
+        start += gap
+        begin, end = start / 1000, (start + length) / 1000
+        lines += [f"{_stamp(begin)} --> {_stamp(end)}", text, ""]
+        expected.append((begin, end, text))
+    parsed = parse_webvtt("\n".join(lines))
+    assert [(c.start, c.end, c.text) for c in parsed] == expected
