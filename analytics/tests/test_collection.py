@@ -3,6 +3,8 @@
 import logging
 
 from django.contrib.auth.models import Group, User
+from django.core import signals
+from django.db import close_old_connections
 from django.test import Client
 
 from analytics.models import DailySalt, DisplayModeHit, Hit, Reason
@@ -224,6 +226,11 @@ class BeaconFastPathTests(TreeTestCase):
         from analytics.wsgi import application
 
         environ = RequestFactory().get(path, HTTP_USER_AGENT=BROWSER, **extra).environ
+        # As Django's test client does: the test's transaction must survive the request signals.
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        self.addCleanup(signals.request_started.connect, close_old_connections)
+        self.addCleanup(signals.request_finished.connect, close_old_connections)
         answer = {}
         body = application(
             environ, lambda status, headers: answer.update(status=status, headers=dict(headers))
