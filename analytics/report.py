@@ -8,7 +8,6 @@ who comes back on another day is counted again (as in every cookie-less analytic
 """
 
 import operator
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import reduce
@@ -27,7 +26,7 @@ from .models import (
     SectionTarget,
 )
 from .rollup import next_month
-from .sections import STEPLEN, Section, report_sections
+from .sections import STEPLEN, Section, paths_by_depth, report_sections
 
 
 @dataclass(frozen=True)
@@ -109,12 +108,9 @@ def section_totals(sections: list[Section], periods: list[Period]) -> list[dict[
         return Q(**{f"{name}__gte": period.start, f"{name}__lte": period.end})
 
     totals = [{section.page_id: Totals() for section in sections} for _ in periods]
-    by_depth: dict[int, dict[str, int]] = defaultdict(dict)
-    for section in sections:
-        by_depth[section.depth][section.tree_path] = section.page_id
     any_period = reduce(operator.or_, (within(period) for period in periods))
     views = {f"views_{n}": Sum("views", filter=within(p)) for n, p in enumerate(periods)}
-    for depth, ids_by_path in by_depth.items():
+    for depth, ids_by_path in paths_by_depth(sections).items():
         grouped = (
             model.objects.filter(any_period, page__depth__gte=depth)
             .annotate(prefix=Substr("page__path", 1, depth * STEPLEN))

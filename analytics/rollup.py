@@ -25,7 +25,7 @@ from .models import (
     RollupState,
     SectionDay,
 )
-from .sections import STEPLEN, Section, report_sections
+from .sections import STEPLEN, Section, paths_by_depth, report_sections
 from .visitors import forget_cached_salts
 
 
@@ -127,11 +127,8 @@ SECTION_DAY_SQL = """
 def _section_days(day: date, sections: list[Section]) -> list[SectionDay]:
     """Exact unique visitors per section: one grouped query per tree depth, by path prefix."""
     rows = []
-    by_depth: dict[int, dict[str, int]] = {}
-    for section in sections:
-        by_depth.setdefault(section.depth, {})[section.tree_path] = section.page_id
     with connection.cursor() as cursor:
-        for depth, ids_by_path in by_depth.items():
+        for depth, ids_by_path in paths_by_depth(sections).items():
             cursor.execute(
                 SECTION_DAY_SQL,
                 {"length": depth * STEPLEN, "day": day, "counted": Reason.COUNTED, "depth": depth},

@@ -72,3 +72,11 @@ def _public_path(home: Page, url_path: str) -> str:
     language = home.locale.language_code
     prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
     return f"{prefix}{url_path[len(home.url_path) - 1 :]}"
+
+
+def paths_by_depth(sections: list[Section]) -> dict[int, dict[str, int]]:
+    """{tree depth: {section tree path: section page id}}: the prefixes to group pages by."""
+    grouped: dict[int, dict[str, int]] = {}
+    for section in sections:
+        grouped.setdefault(section.depth, {})[section.tree_path] = section.page_id
+    return grouped
