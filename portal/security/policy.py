@@ -38,12 +38,13 @@ def admin_csp(frame_origins: list[str], media_origins: list[str]) -> dict[str, l
     Differences from the public policy, each needed by the admin: a per-response nonce granted
     only to Wagtail's own widget-initialising inline scripts (see `headers.py`), `data:` images
     and fonts (icons and editor widgets), `blob:` images (upload previews), framing by itself
-    (the live preview panel).
+    (the live preview panel), and inline styles: the admin's bundled libraries create `<style>`
+    elements while the editor loads (CSS cannot run script; scripts stay nonce-only).
     """
     return {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:", *media_origins],
         "media-src": [SELF, "blob:", *media_origins],
         "font-src": [SELF, "data:"],
