@@ -24,9 +24,15 @@ logger = logging.getLogger(__name__)
 SITE_WIDE_PATHS = ("site_feed", "sitemap")
 
 
+class _Scratch:
+    """Stands in for a request as Wagtail's per-call cache of site root paths."""
+
+
 def _page_urls(page: Page) -> list[tuple[str, str]]:
     """(root URL, path) of a page on each site it belongs to, plus its routable sub-pages (feeds)."""
-    parts = page.get_url_parts()
+    # A scratch object, not the page, holds Wagtail's site-root-paths cache: the caller's instance
+    # must not keep root paths from the middle of a change (a home published before its site).
+    parts = page.get_url_parts(request=_Scratch())
     if parts is None:
         return []
     _site_id, root_url, path = parts
