@@ -107,6 +107,22 @@ class ProductPagesTest(ProductsTestData, TestCase):
             html,
         )
 
+    def test_an_infographic_offers_its_pdf_with_format_and_size(self):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        pdf = get_document_model()(title="Bản in")
+        pdf.file.save("ban-in.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        pdf.save()
+        page = self.products[InfographicPage]
+        page.pdf = pdf
+        page.save_revision().publish()
+        html = _html(self.client, page)
+        assert re.search(
+            rf'<a href="{re.escape(pdf.url)}" download>Tải bản PDF <span[^>]*>\(PDF, 15\sbyte\)',
+            html,
+        )
+
     def test_an_emagazine_has_an_outline_in_heading_order(self):
         body = [
             {"type": "heading", "value": {"text": "Mở đầu", "level": "h2"}},
