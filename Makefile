@@ -49,6 +49,20 @@ run: setup
 browser:
 	bash scripts/ensure_browser.sh
 
+## make serve: the production stack on http://127.0.0.1:$(PORT): gunicorn, production settings,
+## PostgreSQL from DATABASE_URL, static files by whitenoise. Needs SECRET_KEY, ALLOWED_HOSTS,
+## DATABASE_URL and REDIS_URL in the environment (see docs/deployment.md).
+serve: install messages
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=portal.settings.production BIND=127.0.0.1:$(PORT) \
+		$(BIN)/gunicorn portal.wsgi:application -c scripts/gunicorn.conf.py
+
+## make reliability: 100 readers for 60 s, a PostgreSQL restart and a killed worker, against
+## `make serve`-style gunicorn on its own database; figures go to docs/benchmarks.md.
+reliability: install
+	$(PY) scripts/reliability.py
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,0 +1,353 @@
+"""`make reliability`: the production stack under load and faults, with figures for docs/benchmarks.md.
+
+Against gunicorn with production settings on PostgreSQL (its own database, `portal_reliability`,
+created, migrated and seeded here) on 127.0.0.1:8104:
+
+1. 100 concurrent readers for 60 s: zero errors, p50/p95/p99 recorded.
+2. The same load while PostgreSQL restarts: errors only during the restart, recovery within 10 s,
+   every published page still published afterwards.
+3. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
+   then fully published or not at all), and a gunicorn worker is killed while analytics hits
+   arrive (every acknowledged hit is in the database).
+
+Loads are bounded in count and time and stop by themselves; the exit status is non-zero on failure.
+Durations can be shortened for a trial run: RELIABILITY_READ_SECONDS, RELIABILITY_RESTART_SECONDS.
+"""
+
+import http.client
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PORT = int(os.environ.get("RELIABILITY_PORT", "8104"))
+DB_NAME = os.environ.get("RELIABILITY_DB", "portal_reliability")
+PG = os.environ.get("RELIABILITY_PG", "postgres://postgres@127.0.0.1:5432")
+READERS = int(os.environ.get("RELIABILITY_READERS", "100"))
+READ_SECONDS = float(os.environ.get("RELIABILITY_READ_SECONDS", "60"))
+RESTART_SECONDS = float(os.environ.get("RELIABILITY_RESTART_SECONDS", "30"))
+RECOVERY_LIMIT = 10.0
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DATABASE_URL": f"{PG}/{DB_NAME}",
+    "REDIS_URL": os.environ.get("RELIABILITY_REDIS_URL", "redis://127.0.0.1:6379/13"),
+    "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback; TLS is the proxy's job
+    "RATELIMIT_ENABLED": "false",  # every simulated reader shares 127.0.0.1
+    "TWO_FACTOR_ENFORCED": "false",
+    "ACCESS_LOG_LEVEL": "WARNING",  # 100 readers' access lines would drown the figures
+    "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "3"),
+    "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "4"),
+    "BIND": f"127.0.0.1:{PORT}",
+}
+
+
+def log(message: str) -> None:
+    print(f"[reliability {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
+
+
+def prepare_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+    manage("migrate", "--noinput", "-v", "0")
+    manage("seed_demo", "--articles", "200", "--media", "2")
+    manage("collectstatic", "--noinput", "-v", "0")
+
+
+class Server:
+    """gunicorn as `make serve` runs it, in its own process group so it can be stopped whole."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [PY, "-m", "gunicorn", "portal.wsgi:application", "-c", "scripts/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=ENV,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=open("/tmp/portal-reliability-gunicorn.log", "w"),  # noqa: SIM115
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if status("/healthz") == 200:
+                return
+            time.sleep(0.5)
+        raise SystemExit("gunicorn did not become healthy within 60 s")
+
+    def workers(self) -> list[int]:
+        out = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout
+        return [int(pid) for pid in out.split()]
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=40)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def status(path: str, timeout: float = 10) -> int:
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+        conn.request("GET", path)
+        code = conn.getresponse().status
+        conn.close()
+        return code
+    except OSError:
+        return 0
+
+
+class Load:
+    """`readers` threads fetching pages in turn until `seconds` pass; records every answer."""
+
+    def __init__(self, paths: list[str], readers: int, seconds: float) -> None:
+        self.paths, self.readers, self.seconds = paths, readers, seconds
+        self.samples: list[tuple[float, float, int]] = []  # (start, latency, status)
+        self.lock = threading.Lock()
+
+    def run(self) -> "Load":
+        self.started = time.monotonic()
+        threads = [threading.Thread(target=self._reader, args=(i,)) for i in range(self.readers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return self
+
+    def _reader(self, index: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
+        i = index
+        while time.monotonic() - self.started < self.seconds:
+            path = self.paths[i % len(self.paths)]
+            i += self.readers
+            began = time.monotonic()
+            try:
+                conn.request("GET", path, headers={"User-Agent": "portal-reliability"})
+                response = conn.getresponse()
+                response.read()
+                code = response.status
+            except (OSError, http.client.HTTPException):
+                code = 0
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
+            with self.lock:
+                self.samples.append((began - self.started, time.monotonic() - began, code))
+        conn.close()
+
+    def errors(self) -> list[tuple[float, float, int]]:
+        return [s for s in self.samples if s[2] == 0 or s[2] >= 500]
+
+    def percentile(self, p: float) -> float:
+        latencies = sorted(s[1] for s in self.samples if 0 < s[2] < 500)
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
+
+    def rate(self) -> float:
+        return len(self.samples) / self.seconds
+
+
+def django_setup() -> None:
+    os.environ.update(ENV)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def reader_paths() -> list[str]:
+    from wagtail.models import Page
+
+    from news.models import ArticlePage, SectionPage
+
+    sections = [p.url for p in SectionPage.objects.live()[:10]]
+    articles = [p.url for p in ArticlePage.objects.live().order_by("-pk")[:150]]
+    pages = [p for p in sections + articles if p]
+    home = Page.objects.get(depth=2).url or "/"
+    return [home, *pages, *[f"{s}?page=2" for s in sections[:3]], "/rss.xml", "/sitemap.xml"]
+
+
+def scenario_steady(paths: list[str]) -> tuple[bool, str]:
+    log(f"{READERS} readers for {READ_SECONDS:.0f} s")
+    load = Load(paths, READERS, READ_SECONDS).run()
+    errors = load.errors()
+    ok = not errors
+    line = (
+        f"| {READERS} readers, {READ_SECONDS:.0f} s | {len(load.samples)} | {load.rate():.0f}/s | "
+        f"{load.percentile(0.5):.0f} | {load.percentile(0.95):.0f} | {load.percentile(0.99):.0f} "
+        f"| {len(errors)} |"
+    )
+    log(line)
+    return ok, line
+
+
+def scenario_database_restart(paths: list[str]) -> tuple[bool, str]:
+    from wagtail.models import Page
+
+    live_before = set(Page.objects.live().values_list("pk", flat=True))
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    load = Load(paths, READERS, RESTART_SECONDS)
+    thread = threading.Thread(target=load.run)
+    thread.start()
+    time.sleep(RESTART_SECONDS / 3)
+    log(f"restarting PostgreSQL {version} under load")
+    restart_began = time.monotonic() - load.started
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"], check=True
+    )
+    restart_ended = time.monotonic() - load.started
+    thread.join()
+    errors = load.errors()
+    last_error = max((e[0] + e[1] for e in errors), default=restart_ended)
+    recovery = max(0.0, last_error - restart_ended)
+    outside = [e for e in errors if e[0] + e[1] < restart_began - 0.5]
+    from django.db import connection
+
+    connection.close()
+    live_after = set(Page.objects.live().values_list("pk", flat=True))
+    lost = live_before - live_after
+    ok = recovery <= RECOVERY_LIMIT and not outside and not lost and status("/healthz") == 200
+    line = (
+        f"| PostgreSQL restart under {READERS} readers | restart {restart_ended - restart_began:.1f} s "
+        f"| {len(errors)} errors, all during or just after it: {not outside} "
+        f"| recovered {recovery:.1f} s after (limit {RECOVERY_LIMIT:.0f} s) "
+        f"| published pages lost: {len(lost)} of {len(live_before)} |"
+    )
+    log(line)
+    return ok, line
+
+
+EDITOR = """
+import os, sys, time
+import django
+django.setup()
+from news.models import ArticlePage
+ids = [int(x) for x in sys.argv[1:]]
+n = 0
+while True:
+    for pk in ids:
+        page = ArticlePage.objects.get(pk=pk)
+        n += 1
+        page.title = f"Bản sửa {n} của bài {pk}"
+        page.lead = f"Sa pô bản sửa {n}"
+        page.save_revision().publish()
+        print(pk, n, flush=True)
+"""
+
+
+def scenario_kill_during_writes(server: Server) -> tuple[bool, str]:
+    from django.db import connection
+
+    from analytics.models import Hit
+    from news.models import ArticlePage
+
+    connection.close()
+    targets = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True)[:5])
+    editor = subprocess.Popen(
+        [PY, "-c", EDITOR, *map(str, targets)], cwd=ROOT, env=ENV, stdout=subprocess.PIPE, text=True
+    )
+    time.sleep(6)
+    editor.send_signal(signal.SIGKILL)
+    acknowledged = editor.stdout.read().split("\n")
+    editor.wait()
+    half_published = []
+    for page in ArticlePage.objects.filter(pk__in=targets):
+        revision = page.live_revision
+        content = revision.content if revision else {}
+        if not page.live or content.get("title") != page.title or content.get("lead") != page.lead:
+            half_published.append(page.pk)
+    publishes = len([line for line in acknowledged if line.strip()])
+
+    page_id = targets[0]
+    before = Hit.objects.filter(page_id=page_id).count()
+    acked = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + 8
+
+    def visitor(n: int) -> None:
+        nonlocal acked
+        while time.monotonic() < stop:
+            code = status(f"/analytics/hit?p={page_id}&r=example.org&v={n}")
+            if code in (200, 204):
+                with lock:
+                    acked += 1
+
+    threads = [threading.Thread(target=visitor, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    time.sleep(3)
+    victims = server.workers()
+    if victims:
+        os.kill(victims[0], signal.SIGKILL)
+    for thread in threads:
+        thread.join()
+    connection.close()
+    stored = Hit.objects.filter(page_id=page_id).count() - before
+    ok = not half_published and stored >= acked and acked > 0 and publishes > 0
+    line = (
+        f"| SIGKILL during writes | editor killed after {publishes} publishes: "
+        f"half-published pages {len(half_published)} | worker killed under analytics hits: "
+        f"{acked} acknowledged, {stored} stored |"
+    )
+    log(line)
+    return ok, line
+
+
+def main() -> int:
+    log(f"preparing database {DB_NAME}")
+    prepare_database()
+    django_setup()
+    paths = reader_paths()
+    server = Server()
+    results = []
+    try:
+        results.append(scenario_steady(paths))
+        results.append(scenario_database_restart(paths))
+        results.append(scenario_kill_during_writes(server))
+    finally:
+        server.stop()
+    from portal.benchmarks import write_section
+
+    rows = "\n".join(line for _ok, line in results)
+    cpus = os.cpu_count()
+    write_section(
+        "reliability",
+        f"""## Reliability (`make reliability`)
+
+gunicorn ({ENV["WEB_CONCURRENCY"]} workers × {ENV["GUNICORN_THREADS"]} threads, production settings) on
+PostgreSQL, {cpus} CPUs shared with the load generator, 200 demo articles; measured {time.strftime("%Y-%m-%d")}.
+
+| Scenario | Requests | Rate | p50 ms | p95 ms | p99 ms | Errors |
+|---|---|---|---|---|---|---|
+{results[0][1]}
+
+Faults:
+
+{rows.split(chr(10), 1)[1] if len(results) > 1 else ""}
+
+Result: {"PASS" if all(ok for ok, _ in results) else "FAIL"}.
+""",
+    )
+    failed = [line for ok, line in results if not ok]
+    for line in failed:
+        log(f"FAILED: {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
