@@ -414,8 +414,8 @@ def pages_markdown(
     ]
     minimal = ceilings.get("minimal")
     for r in results:
-        cached = f"{r.rps_cached:.0f}" if r.rps_cached else "–"
-        uncached = f"{r.rps_uncached:.0f}" if r.rps_uncached else "–"
+        cached = f"{r.rps_cached:.0f}" if r.rps_cached is not None else "–"
+        uncached = f"{r.rps_uncached:.0f}" if r.rps_uncached is not None else "–"
         ratio = f"{r.rps_cached / minimal:.0%}" if r.rps_cached and minimal else "–"
         lines.append(
             f"| {r.name} | {r.queries} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | {cached} | {uncached} | {ratio} |"
@@ -426,11 +426,14 @@ def pages_markdown(
             f"| *ceiling: static file (whitenoise)* | 0 | | | {ceilings['static']:.0f} | | "
             f"{ceilings['static'] / ceilings['minimal']:.0%} |",
         ]
+    if search:
+        lines += [
+            "",
+            f"Search over {len(SEARCH_QUERIES)} Vietnamese queries (25 with diacritics, the same 25 without): "
+            f"p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms (with diacritics {search['p95_with']:.1f} ms, "
+            f"without {search['p95_without']:.1f} ms).",
+        ]
     lines += [
-        "",
-        f"Search over {len(SEARCH_QUERIES)} Vietnamese queries (25 with diacritics, the same 25 without): "
-        f"p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms (with diacritics {search['p95_with']:.1f} ms, "
-        f"without {search['p95_without']:.1f} ms).",
         "",
         "### Targets",
         "",
@@ -443,9 +446,10 @@ def pages_markdown(
             q = by_name[name].queries
             lines.append(f"| {name}: ≤ {budget} queries | {q} | {mark(q <= budget)} |")
     for name, target in P95_TARGETS_MS.items():
-        value = (
-            search["p95"] if name == "search" else by_name[name].p95_ms if name in by_name else None
-        )
+        if name == "search":
+            value = search.get("p95")
+        else:
+            value = by_name[name].p95_ms if name in by_name else None
         if value is not None:
             lines.append(
                 f"| {name} uncached p95 < {target} ms | {value:.1f} ms | {mark(value < target)} |"
@@ -483,6 +487,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--no-analytics", action="store_true")
     parser.add_argument("--repeat", type=int, default=None, help="requests timed per page type")
+    parser.add_argument("--no-search", action="store_true", help="skip the search timings and plan")
     args = parser.parse_args(argv)
     articles = args.articles or (300 if args.quick else 120_000)
     seconds = args.seconds or (3 if args.quick else 10)
@@ -513,9 +518,12 @@ def main(argv: list[str] | None = None) -> None:
 
     log("Queries and server time (test client, page cache off):")
     results = page_urls()
+    if args.no_search:
+        results = [r for r in results if r.name != "search"]
     measure_in_process(results, repeat)
-    search = measure_search()
-    log(f"  search p95 {search['p95']:.1f} ms over {len(SEARCH_QUERIES)} queries")
+    search = {} if args.no_search else measure_search()
+    if search:
+        log(f"  search p95 {search['p95']:.1f} ms over {len(SEARCH_QUERIES)} queries")
     ceilings: dict[str, float] = {}
     if shutil.which("wrk"):
         log("Requests per second under gunicorn (wrk, 50 connections):")
@@ -533,7 +541,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     markdown = pages_markdown(results, ceilings, search, context)
     print("\n" + markdown + "\n")
-    plans = search_plans()
+    plans = [] if args.no_search else search_plans()
     if not args.no_record:
         write_section("pages-quick" if args.quick else "pages", markdown)
         if seed_seconds is not None and not args.quick:

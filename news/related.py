@@ -8,6 +8,7 @@ from wagtail.models import Page
 from portal.listing import attach_card_images, story_page_models
 
 RELATED_LIMIT = 4
+CANDIDATE_POOL = 200
 
 
 def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
@@ -34,14 +35,25 @@ def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
         tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
         parent_path = article.path[: -article.steplen]
         # Shared tags rank first; articles of the same section fill the rest, newest first.
+        # Candidates come from bounded pools (the newest articles sharing a tag, the newest of the
+        # section): at 120,000 articles a popular tag is shared by thousands, and counting shared
+        # tags for all of them took seconds. Still one query.
+        tagged_pool = (
+            ArticleTag.objects.filter(tag_id__in=tag_ids)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:CANDIDATE_POOL]
+        )
+        section_pool = (
+            ArticlePage.objects.live()
+            .filter(path__startswith=parent_path, depth=article.depth)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:CANDIDATE_POOL]
+        )
         candidates = (
             ArticlePage.objects.live()
             .public()
             .exclude(pk__in=[article.pk, *chosen_ids])
-            .filter(
-                Q(tagged_items__tag_id__in=tag_ids)
-                | Q(path__startswith=parent_path, depth=article.depth)
-            )
+            .filter(Q(pk__in=tagged_pool) | Q(pk__in=section_pool))
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared_tags", "-first_published_at", "-pk")
             .defer_streamfields()[:missing]
