@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
+    # Before and after: no page cached here may be served to another module's test.
+    caches["default"].clear()
+    yield
     caches["default"].clear()
 
 

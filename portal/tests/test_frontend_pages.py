@@ -24,6 +24,10 @@ PORTAL = "Cổng thông tin điện tử Bộ"
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # The page cache and the site-structure snapshot outlive a test's database transaction.
+    # Cleared after the test too, so no page cached here is served to another module's test.
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
 

@@ -18,6 +18,9 @@ PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
+    # Before and after: no page cached here may be served to another module's test.
+    caches["default"].clear()
+    yield
     caches["default"].clear()
 
 
