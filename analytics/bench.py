@@ -210,14 +210,17 @@ def report_and_rollups(
     """Generate `hits` over 400 days ending `last_day`, roll up, time the reports and a day."""
     days = 400
     first_day = last_day - timedelta(days=days - 1)
-    started = time.perf_counter()
-    generate_hits(hits, first_day, days)
-    generate_s = time.perf_counter() - started
-    log(f"   generated in {generate_s:.1f} s; rolling up {days} days ...")
-    _analyze("analytics_hit")
-    started = time.perf_counter()
-    rollup_backfill([first_day + timedelta(days=n) for n in range(days)], forget=False)
-    backfill_s = time.perf_counter() - started
+    existing = Hit.objects.filter(day__gte=first_day, day__lte=last_day).count()
+    generate_s = backfill_s = None
+    if existing < hits:  # otherwise a kept (--keep) earlier run's hits and rollups are reused
+        started = time.perf_counter()
+        generate_hits(hits, first_day, days)
+        generate_s = time.perf_counter() - started
+        log(f"   generated in {generate_s:.1f} s; rolling up {days} days ...")
+        _analyze("analytics_hit")
+        started = time.perf_counter()
+        rollup_backfill([first_day + timedelta(days=n) for n in range(days)], forget=False)
+        backfill_s = time.perf_counter() - started
     _analyze("analytics_pageday", "analytics_pagemonth", "analytics_sectionday")
     log(f"   backfill rollup {backfill_s:.1f} s; timing the report ...")
 
@@ -229,6 +232,7 @@ def report_and_rollups(
     month_rows = PageMonth.objects.filter(month=month.start).count()
 
     log(f"   one day of {day_hits} hits ...")
+    delete_hits_between(rollup_day_date, rollup_day_date)
     generate_hits(day_hits, rollup_day_date, 1, excluded_share=0)
     _analyze("analytics_hit")
     sections = report_sections()
@@ -243,7 +247,9 @@ def report_and_rollups(
         log("   deleting the synthetic hits and their rollups ...")
         delete_hits_between(first_day, rollup_day_date)
         for model in (PageDay, SectionDay, ExclusionDay, DisplayModeDay):
-            model.objects.filter(day__gte=first_day, day__lte=rollup_day_date).delete()
+            model.objects.filter(day__gte=first_day, day__lte=rollup_day_date)._raw_delete(
+                "default"
+            )
         PageMonth.objects.filter(
             month__gte=first_day.replace(day=1), month__lte=rollup_day_date
         ).delete()
