@@ -130,12 +130,23 @@ def reload_urls():
     """Rebuild the URL map after a test changed the admin settings, and restore it afterwards."""
     import portal.urls
 
+    from django.conf import settings as live_settings
+    from django.test import override_settings
+
+    original = {
+        "PORTAL_ADMIN_ENABLED": live_settings.PORTAL_ADMIN_ENABLED,
+        "PORTAL_ADMIN_PATH": live_settings.PORTAL_ADMIN_PATH,
+    }
+
     def rebuild():
         reload(portal.urls)
         clear_url_caches()
 
     yield rebuild
-    rebuild()
+    # This teardown runs before the `settings` fixture restores the admin settings, so rebuild
+    # with the original values explicitly; otherwise every later test would see no admin URLs.
+    with override_settings(**original):
+        rebuild()
 
 
 def test_admin_path_is_configurable(client, home, settings, reload_urls):
