@@ -222,7 +222,7 @@ def report_and_rollups(
         rollup_backfill([first_day + timedelta(days=n) for n in range(days)], forget=False)
         backfill_s = time.perf_counter() - started
     _analyze("analytics_pageday", "analytics_pagemonth", "analytics_sectionday")
-    log(f"   backfill rollup {backfill_s:.1f} s; timing the report ...")
+    log("   timing the report ...")
 
     month = Period.month(last_day)
     report_ms = median_ms(lambda: section_rows(month))
