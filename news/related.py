@@ -11,18 +11,18 @@ RELATED_LIMIT = 4
 CANDIDATE_POOL = 200
 
 
-def _union_of_pools(tagged_pool: Any, section_pool: Any) -> Any:
+def _in_pools(tagged_pool: Any, section_pool: Any) -> Q:
     from django.db import connection
 
     if connection.features.supports_slicing_ordering_in_compound:
-        return tagged_pool.values_list("content_object_id", flat=True).union(
-            section_pool.values_list("pk", flat=True), all=True
+        # One IN over the union: PostgreSQL turns an OR of two INs into a scan of every article.
+        return Q(
+            pk__in=tagged_pool.values_list("content_object_id", flat=True).union(
+                section_pool.values_list("pk", flat=True), all=True
+            )
         )
-    # SQLite cannot order inside a compound query; its corpora are small.
-    return [
-        *tagged_pool.values_list("content_object_id", flat=True),
-        *section_pool.values_list("pk", flat=True),
-    ]
+    # SQLite cannot order inside a compound query; two IN subqueries do (its corpora are small).
+    return Q(pk__in=tagged_pool) | Q(pk__in=section_pool)
 
 
 def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
@@ -67,8 +67,7 @@ def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
             ArticlePage.objects.live()
             .public()
             .exclude(pk__in=[article.pk, *chosen_ids])
-            # One IN over the union: PostgreSQL turns an OR of two INs into a scan of every article.
-            .filter(pk__in=_union_of_pools(tagged_pool, section_pool))
+            .filter(_in_pools(tagged_pool, section_pool))
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared_tags", "-first_published_at", "-pk")
             .defer_streamfields()[:missing]
