@@ -6,7 +6,7 @@ from django.urls import reverse
 from media_products.models import AudioPage, PortalMedia
 
 from .admin_forms import add_url, editor_form, post_action, rich_text
-from .factories import TRANSCRIPT, clip
+from .factories import TRANSCRIPT, clip, make_media
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,12 @@ def test_editors_and_moderators_may_upload_media_and_captions(client, editor, mo
         )
     assert moderator.has_perm("media_products.delete_captiontrack")
     assert not editor.has_perm("media_products.delete_captiontrack")
+    # wagtailmedia's chooser lists only files a user may change, so editors need "change" on
+    # everyone's files to pick a colleague's video (and its policy treats delete as change).
+    from wagtailmedia import get_permission_policy
+
+    someone_elses = make_media("video", "mp4", "cua-nguoi-khac")
+    assert get_permission_policy().user_has_permission_for_instance(editor, "change", someone_elses)
 
 
 def test_an_editor_uploads_audio_and_submits_an_episode_a_moderator_publishes_it(
