@@ -138,7 +138,7 @@ class Load:
         return self
 
     def _reader(self, index: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         i = index
         while time.monotonic() - self.started < self.seconds:
             path = self.paths[i % len(self.paths)]
@@ -152,7 +152,7 @@ class Load:
             except (OSError, http.client.HTTPException):
                 code = 0
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
             with self.lock:
                 self.samples.append((began - self.started, time.monotonic() - began, code))
         conn.close()
@@ -339,14 +339,16 @@ def main() -> int:
         return 0 if all(ok for ok, _ in results) else 1
     from portal.benchmarks import write_section
 
-    rows = "\n".join(line for _ok, line in results)
+    faults = "\n".join("- " + line.strip("| ").replace(" | ", "; ") for _ok, line in results[1:])
     cpus = os.cpu_count()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     write_section(
         "reliability",
         f"""## Reliability (`make reliability`)
 
 gunicorn ({ENV["WEB_CONCURRENCY"]} workers × {ENV["GUNICORN_THREADS"]} threads, production settings) on
-PostgreSQL, {cpus} CPUs shared with the load generator, 200 demo articles; measured {time.strftime("%Y-%m-%d")}.
+PostgreSQL, {cpus} CPUs shared with the load generator (and, when measured, with other jobs: load
+average {load}), 200 demo articles; measured {time.strftime("%Y-%m-%d")}.
 
 | Scenario | Requests | Rate | p50 ms | p95 ms | p99 ms | Errors |
 |---|---|---|---|---|---|---|
@@ -354,7 +356,7 @@ PostgreSQL, {cpus} CPUs shared with the load generator, 200 demo articles; measu
 
 Faults:
 
-{rows.split(chr(10), 1)[1] if len(results) > 1 else ""}
+{faults}
 
 Result: {"PASS" if all(ok for ok, _ in results) else "FAIL"}.
 """,
