@@ -58,9 +58,9 @@ class ExecutableMarkupFinder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "script" and not values.get("src"):
-            if values.get("type") not in self.SAFE_SCRIPT_TYPES:
-                self.problems.append(f"inline <script> {attrs}")
+        inline = tag == "script" and not values.get("src")
+        if inline and values.get("type") not in self.SAFE_SCRIPT_TYPES:
+            self.problems.append(f"inline <script> {attrs}")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
