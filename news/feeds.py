@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
@@ -36,9 +35,6 @@ class StoryFeed(Feed):
         return item.get_full_url(self.request)
 
     item_guid_is_permalink = True
-
-    def language(self) -> str:
-        return get_language() or "vi"
 
     def item_pubdate(self, item: Any):
         return item.first_published_at

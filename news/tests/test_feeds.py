@@ -15,6 +15,7 @@ def _items(response):
     assert root.tag == "rss" and root.attrib["version"] == "2.0"
     channel = root.find("channel")
     assert channel.findtext("title") and channel.findtext("link").startswith("http")
+    assert channel.findtext("language") in {"vi", "en"}
     return channel.findall("item")
 
 
