@@ -46,6 +46,7 @@ def test_axe_catches_broken_markup(page_browser, fixture, rule):
         ("image-without-alt.html", "an image has no text alternative"),
         ("skipped-heading.html", "is level 3 after level 1 (skipped level)"),
         ("missing-description.html", 'input#day aria-describedby="day_error" points at no element'),
+        ("unlabelled-field.html", "a form field (textbox) has no label (only a placeholder)"),
     ],
 )
 def test_accessibility_tree_check_catches_broken_markup(page_browser, fixture, expected):
