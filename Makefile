@@ -74,7 +74,8 @@ test: install-test messages browser
 
 ## make a11y: the accessibility suite alone.
 a11y: install-test messages browser
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest a11y_tests
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest a11y_tests; status=$$?; \
+	echo "Accessibility report: a11y_tests/report/index.html"; exit $$status
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles a11y_tests/report
