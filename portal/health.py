@@ -13,14 +13,19 @@ logger = logging.getLogger("portal.health")
 RETRY_AFTER_SECONDS = 5
 
 
+def ping_database() -> None:
+    """One round trip to the database; raises DatabaseError if it does not answer."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database answers a query, 503 when it does not; never cached by anyone."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        ping_database()
     except DatabaseError:
         # A broken connection must not stay in the pool for the next request.
         connection.close_if_unusable_or_obsolete()

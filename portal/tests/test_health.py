@@ -13,7 +13,7 @@ def test_healthz_is_200_when_the_database_answers(client, db):
 
 
 def test_healthz_is_503_when_the_database_is_unreachable(client, db):
-    with mock.patch("portal.health.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("portal.health.ping_database", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
