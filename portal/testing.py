@@ -47,9 +47,9 @@ def make_site() -> tuple[HomePage, HomePage]:
     home_en = home.copy_for_translation(locale_en)
     home_en.title, home_en.slug = "Test home", "home"
     home_en.save_revision().publish()
-    home.refresh_from_db()
-    home_en.refresh_from_db()  # publishing renamed its slug and url_path in the database
-    return home, home_en
+    # Fresh instances: publishing renamed the English slug and url_path in the database, and
+    # page instances cache the site root paths they saw (before the site pointed at this home).
+    return HomePage.objects.get(pk=home.pk), HomePage.objects.get(pk=home_en.pk)
 
 
 def make_section(parent: Page, title: str, slug: str | None = None, **fields: Any) -> SectionPage:
