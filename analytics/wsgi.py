@@ -6,8 +6,7 @@ per hit. Requests to it without a session cookie are answered here by the same v
 map routes to (so the rate limit in `portal/urls.py` still applies); a request carrying a session
 cookie (a logged-in user, to be excluded as such) goes through the full stack.
 
-Use `analytics.wsgi:application` as gunicorn's entry point, or wrap another WSGI app with
-`BeaconFastPath`.
+`portal.wsgi:application` (gunicorn's entry point) is the portal wrapped in `BeaconFastPath`.
 """
 
 from collections.abc import Callable, Iterable
@@ -18,8 +17,6 @@ from django.core import signals
 from django.core.handlers.exception import response_for_exception
 from django.core.handlers.wsgi import WSGIRequest
 from django.urls import resolve, reverse
-
-from portal.wsgi import application as portal_application
 
 
 class BeaconFastPath:
@@ -43,6 +40,3 @@ class BeaconFastPath:
         status = f"{response.status_code} {response.reason_phrase}"
         start_response(status, list(response.items()))
         return response  # its close() sends request_finished, which recycles DB connections
-
-
-application = BeaconFastPath(portal_application)

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         log("1/3 ingestion through gunicorn ...")
         ingests = [
             bench.ingest(duration=duration, log=log, entry=entry)
-            for entry in ("analytics.wsgi:application", "portal.wsgi:application")
+            for entry in ("portal.wsgi:application", "portal.wsgi:django_application")
         ]
         log("2/3 the beacon's cost on a page ...")
         beacon = bench.beacon_cost(requests=5 if quick else 40)
