@@ -85,8 +85,9 @@ def _route(home: Page, request: HttpRequest, components: list[str]) -> RouteResu
             or not child.path.startswith(current.path)
         ):
             # Not in the skeleton: a story (they have no children, so in practice the last segment).
-            # Wagtail's own child lookup, on the slug index.
-            child = current.get_children().filter(slug=slug).first()
+            # A query on path and slug, not get_children(): that trusts the snapshot's numchild,
+            # which is stale for a section whose first story was just published.
+            child = Page.objects.child_of(current).filter(slug=slug).first()
             if child is None:
                 raise Http404
         child._cached_parent_obj = current
