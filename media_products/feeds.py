@@ -2,9 +2,10 @@
 
 from typing import Any
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from news.feeds import StoryFeed
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_COVER_FILTER = "fill-1400x1400"
@@ -46,8 +47,12 @@ class ITunesPodcastFeed(Rss201rev2Feed):
         handler.addQuickElement("itunes:summary", item["description"])
 
 
-class PodcastFeed(Feed):
-    """Episodes of one series published under one multimedia index; one query for all of them."""
+class PodcastFeed(StoryFeed):
+    """Episodes of one series published under one multimedia index; one query for all of them.
+
+    Links, guid, dates and the lead as description come from the site's StoryFeed; a podcast
+    adds iTunes tags and the audio file as its enclosure.
+    """
 
     feed_type = ITunesPodcastFeed
 
@@ -59,7 +64,6 @@ class PodcastFeed(Feed):
         self.language = series.language
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        self.request = request
         response = super().__call__(request, *args, **kwargs)
         response["Cache-Control"] = "public, max-age=900"
         return response
@@ -106,23 +110,6 @@ class PodcastFeed(Feed):
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:MAX_EPISODES]
         )
-
-    def item_title(self, item: Any) -> str:
-        return item.title
-
-    def item_description(self, item: Any) -> str:
-        return item.lead
-
-    def item_link(self, item: Any) -> str:
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item: Any) -> str:
-        return item.get_full_url(self.request)
-
-    item_guid_is_permalink = True
-
-    def item_pubdate(self, item: Any):
-        return item.first_published_at
 
     def item_author_name(self, item: Any) -> str:
         return self.series.author
