@@ -71,6 +71,8 @@ def test_home_shows_featured_and_latest_per_section(client, home, news_section):
 
 def test_first_article_of_an_empty_section_is_reachable_at_once(client, home):
     section = make_section(home, "Chuyên mục mới")
-    assert client.get(section.url).status_code == 200  # the section is seen while it has no children
+    assert (
+        client.get(section.url).status_code == 200
+    )  # the section is seen while it has no children
     article = make_article(section, "Tin đầu tiên")
     assert client.get(article.url).status_code == 200

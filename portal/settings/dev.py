@@ -8,4 +8,7 @@ PORTAL_SERVE_MEDIA = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Plain storage in development so that `runserver` works without `collectstatic`.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -128,10 +128,10 @@ def test_production_cookies_are_secure_and_host_bound():
 @pytest.fixture
 def reload_urls():
     """Rebuild the URL map after a test changed the admin settings, and restore it afterwards."""
-    import portal.urls
-
     from django.conf import settings as live_settings
     from django.test import override_settings
+
+    import portal.urls
 
     original = {
         "PORTAL_ADMIN_ENABLED": live_settings.PORTAL_ADMIN_ENABLED,
