@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from portal.blocks import BODY_RICH_TEXT_FEATURES, CaptionedTableBlock, HeadingBlock, body_blocks
+from portal.blocks import CaptionedTableBlock, HeadingBlock, body_blocks, paragraph_block
 
 __all__ = [
     "PhotoBlock",
@@ -64,14 +64,7 @@ def emagazine_blocks() -> list[tuple[str, blocks.Block]]:
 def description_blocks() -> list[tuple[str, blocks.Block]]:
     """Text that carries an infographic's whole content: paragraphs with lists, headings, data tables."""
     return [
-        (
-            "paragraph",
-            blocks.RichTextBlock(
-                features=BODY_RICH_TEXT_FEATURES,
-                label=_("Đoạn văn"),
-                template="components/blocks/paragraph.html",
-            ),
-        ),
+        ("paragraph", paragraph_block()),
         ("heading", HeadingBlock()),
         ("table", CaptionedTableBlock()),
     ]

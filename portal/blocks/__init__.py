@@ -7,7 +7,7 @@ from .content import (
     QuoteBlock,
 )
 from .images import AccessibleImageBlock
-from .streams import BODY_RICH_TEXT_FEATURES, body_blocks
+from .streams import BODY_RICH_TEXT_FEATURES, body_blocks, paragraph_block
 from .tables import CaptionedTableBlock
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "HeadingBlock",
     "QuoteBlock",
     "body_blocks",
+    "paragraph_block",
 ]

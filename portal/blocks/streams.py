@@ -3,37 +3,28 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from portal.rich_text import BODY_RICH_TEXT_FEATURES
+
 from .content import DocumentLinkBlock, EmbedWithTitleBlock, HeadingBlock, QuoteBlock
 from .images import AccessibleImageBlock
 from .tables import CaptionedTableBlock
 
-__all__ = ["BODY_RICH_TEXT_FEATURES", "body_blocks"]
+__all__ = ["BODY_RICH_TEXT_FEATURES", "body_blocks", "paragraph_block"]
 
-# Headings come from HeadingBlock (with an explicit level); no h1 and no underline in body text,
-# because an underline reads as a link to sighted readers.
-BODY_RICH_TEXT_FEATURES = [
-    "bold",
-    "italic",
-    "ol",
-    "ul",
-    "link",
-    "document-link",
-    "superscript",
-    "subscript",
-]
+
+def paragraph_block() -> blocks.RichTextBlock:
+    """A paragraph limited to the accessibly styled rich-text features."""
+    return blocks.RichTextBlock(
+        features=BODY_RICH_TEXT_FEATURES,
+        label=_("Đoạn văn"),
+        template="components/blocks/paragraph.html",
+    )
 
 
 def body_blocks() -> list[tuple[str, blocks.Block]]:
     """A fresh list of the shared body blocks (fresh instances, because blocks are bound to one field)."""
     return [
-        (
-            "paragraph",
-            blocks.RichTextBlock(
-                features=BODY_RICH_TEXT_FEATURES,
-                label=_("Đoạn văn"),
-                template="components/blocks/paragraph.html",
-            ),
-        ),
+        ("paragraph", paragraph_block()),
         ("heading", HeadingBlock()),
         ("image", AccessibleImageBlock()),
         ("quote", QuoteBlock()),

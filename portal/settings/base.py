@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from portal.rich_text import BODY_RICH_TEXT_FEATURES
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -212,18 +214,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {
-            "features": [
-                "bold",
-                "italic",
-                "ol",
-                "ul",
-                "link",
-                "document-link",
-                "superscript",
-                "subscript",
-            ]
-        },
+        "OPTIONS": {"features": BODY_RICH_TEXT_FEATURES},
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
