@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from news.models import ArticleRelatedLink
 from news.related import related_stories
@@ -61,6 +62,41 @@ def test_related_never_includes_the_article_itself_or_drafts(news_section):
     article = make_article(news_section, "Bài gốc")
     make_article(news_section, "Bản nháp", publish=False)
     assert related_stories(article) == []
+
+
+def test_related_leaves_out_restricted_pages_subsections_and_chosen_duplicates(home, news_section):
+    private_section = make_section(news_section, "Nội bộ")
+    PageViewRestriction.objects.create(
+        page=private_section, restriction_type="password", password="bi-mat"
+    )
+    article = make_article(news_section, "Bài gốc", tags=["dữ liệu"])
+    make_article(private_section, "Tin nội bộ", tags=["dữ liệu"])
+    chosen = make_article(news_section, "Bài chọn tay", tags=["dữ liệu"])
+    sibling = make_article(news_section, "Cùng chuyên mục")
+    ArticleRelatedLink.objects.create(article=article, page=chosen, sort_order=0)
+
+    # The subsection is a sibling of the article in the tree, but not a story.
+    assert related_stories(article) == [chosen, sibling]
+
+
+def test_related_ranks_by_shared_tags_then_newest(news_section):
+    article = make_article(news_section, "Bài gốc", tags=["dữ liệu", "đào tạo", "Đà Nẵng"])
+    two_tags = make_article(
+        news_section, "Hai từ khóa", tags=["dữ liệu", "đào tạo"], published_at=_days_ago(30)
+    )
+    one_tag_old = make_article(
+        news_section, "Một từ khóa cũ", tags=["dữ liệu"], published_at=_days_ago(20)
+    )
+    one_tag_new = make_article(
+        news_section, "Một từ khóa mới", tags=["Đà Nẵng"], published_at=_days_ago(10)
+    )
+    untagged = make_article(news_section, "Không từ khóa", published_at=_days_ago(1))
+
+    assert related_stories(article) == [two_tags, one_tag_new, one_tag_old, untagged]
+
+
+def _days_ago(days: int):
+    return timezone.now() - timedelta(days=days)
 
 
 def test_article_page_renders_lead_body_image_and_breadcrumbs(client, news_section):
