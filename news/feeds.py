@@ -58,11 +58,12 @@ class StoryFeed(Feed):
             "webp": "image/webp",
         }
         extension = image.file.name.rsplit(".", 1)[-1].lower()
-        # get_file_size() reads the stored size (measured once at upload).
+        # The size stored at upload; where none was stored, 0 ("unknown") rather than reading the
+        # file: a feed must not open (or fail on) every image in storage.
         return [
             Enclosure(
                 url,
-                str(image.get_file_size() or 0),
+                str(image.file_size or 0),
                 mime.get(extension, "application/octet-stream"),
             )
         ]

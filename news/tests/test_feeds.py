@@ -56,3 +56,16 @@ def test_english_feed_lists_english_articles(client, homes):
     make_article(make_section(home_en, "News"), "English news")
     assert [i.findtext("title") for i in _items(client.get("/rss.xml"))] == ["Tin tiếng Việt"]
     assert [i.findtext("title") for i in _items(client.get("/en/rss.xml"))] == ["English news"]
+
+
+def test_a_missing_image_file_leaves_the_feed_readable(client, news_section):
+    # An image whose size was never stored and whose file is gone (a restore without media):
+    # the feed answers, with a length of 0 ("unknown"), and does not touch storage.
+    image = make_image(description="Ảnh mất tệp")
+    type(image).objects.filter(pk=image.pk).update(file_size=None)
+    image.file.storage.delete(image.file.name)
+    make_article(news_section, "Tin có ảnh mất", featured_image=image)
+    response = client.get("/rss.xml")
+    assert response.status_code == 200
+    enclosure = _items(response)[0].find("enclosure")
+    assert enclosure.attrib["length"] == "0"
