@@ -82,10 +82,12 @@ clean:
 	rm -rf $(VENV) node_modules staticfiles a11y_tests/report
 
 ## make bench: page speed at 120,000 articles against the server's own ceilings, written to
-## docs/benchmarks.md. Needs DATABASE_URL=postgres://..., Redis on 127.0.0.1 (or REDIS_URL) and wrk.
+## docs/benchmarks.md. Needs DATABASE_URL=postgres://... and Redis on 127.0.0.1 (or REDIS_URL); installs wrk.
 bench: install
+	bash scripts/ensure_debian_packages.sh "make bench" wrk=wrk
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 ## make bench-quick: the same at small scale on a throwaway SQLite database (CI, about 2 minutes).
 bench-quick: install
+	bash scripts/ensure_debian_packages.sh "make bench-quick" wrk=wrk
 	$(PY) -m bench.run --quick $(BENCH_ARGS)

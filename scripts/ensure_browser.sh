@@ -5,28 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-command -v npm >/dev/null 2>&1 || need_apt+=(npm)
-command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
-
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=""
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    SUDO="sudo"
-  else
-    echo "The accessibility suite needs these Debian packages, which are not installed: ${need_apt[*]}" >&2
-    echo "This user may not install them (not root, no passwordless sudo). Ask an administrator to run:" >&2
-    echo "  sudo apt-get install -y ${need_apt[*]}" >&2
-    echo "then run the command again." >&2
-    exit 1
-  fi
-  echo "Installing ${need_apt[*]} (Debian packages)..."
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+bash scripts/ensure_debian_packages.sh "The accessibility suite" \
+  chromium=chromium chromedriver=chromium-driver npm=npm msgfmt=gettext
 
 # chromedriver only drives the Chromium of the same major version (Debian ships them together).
 browser_major=$(chromium --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)
