@@ -118,9 +118,7 @@ def bulk_create_articles(
                         "lead": writer.lead(title),
                         "body": [{**block, "id": str(uuid.uuid4())} for block in writer.body()],
                         "featured_image": image,
-                        "author": writer.rng.choice(
-                            ["Minh Anh", "Thu Hà", "Quốc Bảo", "Lan Phương", ""]
-                        ),
+                        "author": writer.author(),
                         "tags": writer.tags(),
                     }
                 )
