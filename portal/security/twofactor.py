@@ -18,7 +18,10 @@ from portal.groups import MODERATORS
 
 from .headers import is_admin_path
 
-__all__ = ["TwoFactorMiddleware", "two_factor_required"]
+__all__ = ["RESET_LOG_ACTION", "TwoFactorMiddleware", "two_factor_required"]
+
+# The audit log action of `manage.py reset_2fa` (registered in wagtail_hooks).
+RESET_LOG_ACTION = "portal_security.reset_2fa"
 
 # Admin pages reachable before the second factor: signing in and out, and 2FA itself.
 _OPEN_ADMIN_PREFIXES = ("login/", "logout/", "password_reset/", "2fa/", "jsi18n/")

@@ -1,10 +1,12 @@
-"""Admin wiring: the 2FA screens and their place on the account page."""
+"""Admin wiring: the 2FA screens, their place on the account page, and 2FA audit log actions."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
 from . import twofactor_views
+from .twofactor import RESET_LOG_ACTION
 
 
 @hooks.register("register_admin_urls")
@@ -24,3 +26,19 @@ def two_factor_account_item(request) -> dict:
         "label": _("Xác thực hai bước"),
         "help_text": _("Bật, thay thiết bị hoặc tắt xác thực hai bước cho tài khoản của bạn."),
     }
+
+
+@hooks.register("register_log_actions")
+def two_factor_log_actions(actions) -> None:
+    # Wagtail refuses to store an entry whose action is not registered (reset_2fa writes this one).
+    @actions.register_action(RESET_LOG_ACTION)
+    class TwoFactorReset(LogFormatter):
+        label = _("Đặt lại xác thực hai bước")
+
+        def format_message(self, log_entry) -> str:
+            return _(
+                "Đã xóa %(count)s thiết bị xác thực hai bước bằng lệnh reset_2fa (tài khoản máy chủ: %(operator)s)"
+            ) % {
+                "count": log_entry.data.get("devices", "?"),
+                "operator": log_entry.data.get("operator", "?"),
+            }
