@@ -1,5 +1,6 @@
 """The measurements behind `analytics_bench`; each returns plain figures for the report."""
 
+import json
 import os
 import re
 import secrets
@@ -34,12 +35,18 @@ from .synthetic import delete_hits_between, generate_hits, live_page_ids
 PORT = int(os.environ.get("ANALYTICS_BENCH_PORT", "8103"))
 Log = Callable[[str], None]
 
+# A TCP connection per hit ("Connection: close"), as production's nginx opens one per request to
+# gunicorn (`proxy_pass` speaks HTTP/1.0 to the upstream, docs/deployment.md). It also keeps the
+# figure honest: wrk's 32 kept-alive connections are shared out among gunicorn's workers once, at
+# connect time, and were seen landing 28, 4 and 0 on three workers (a lottery between ~750 and
+# ~1,800 hits/s); a connection per hit goes to whichever worker is free.
 WRK_SCRIPT = """
 local ids = {%(ids)s}
 math.randomseed(os.time())
 request = function()
   local id = ids[math.random(#ids)]
   return wrk.format("GET", "/analytics/hit?p=" .. id .. "&r=www.example.vn", {
+    ["Connection"] = "close",
     ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133." ..
       math.random(100000)
   })
@@ -52,19 +59,59 @@ end
 """
 
 
-def _server_env(workers: int) -> dict[str, str]:
+def _server_env(workers: int | None, threads: int | None) -> dict[str, str]:
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),
         SECURE_SSL_REDIRECT="0",
         # The rate limit stays on (its cost is part of every hit), high enough for one load client.
         RATELIMIT_ANALYTICS="100000000/m",
-        WEB_CONCURRENCY=str(workers),
+        GUNICORN_LOG_LEVEL="warning",
     )
+    # Workers and threads as production runs them (scripts/gunicorn.conf.py) unless told.
+    for name, value in (("WEB_CONCURRENCY", workers), ("GUNICORN_THREADS", threads)):
+        if value is not None:
+            env[name] = str(value)
+        else:
+            env.pop(name, None)
     if connection.vendor == "postgresql":
         env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
         env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/8")
     return env
+
+
+def idle_share(seconds: float = 2.0) -> float | None:
+    """The share of CPU time left idle over `seconds` (Linux), to say how quiet the machine was."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            ticks = [int(value) for value in stat.readline().split()[1:]]
+        return ticks[3] + ticks[4], sum(ticks)  # idle + iowait, all
+
+    try:
+        idle_before, total_before = sample()
+        time.sleep(seconds)
+        idle_after, total_after = sample()
+    except (OSError, IndexError, ValueError):
+        return None
+    return (idle_after - idle_before) / max(1, total_after - total_before)
+
+
+def _gunicorn_config(config: Path, env: dict[str, str]) -> dict[str, Any]:
+    """The worker class, workers and threads the configuration gives with this environment."""
+    code = (
+        "import json, runpy, sys; c = runpy.run_path(sys.argv[1]); "
+        "print(json.dumps({k: c[k] for k in ('worker_class', 'workers', 'threads', "
+        "'keepalive', 'max_requests')}))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code, str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output)
 
 
 def _wait_until_serving(log: Log, timeout: float = 240) -> None:
@@ -81,32 +128,34 @@ def _wait_until_serving(log: Log, timeout: float = 240) -> None:
     raise RuntimeError(f"gunicorn did not answer on port {PORT}")
 
 
-def ingest(duration: int, log: Log, entry: str, connections: int = 32) -> dict[str, Any]:
-    """Hits per second through the real endpoint under gunicorn, and rows stored vs answered."""
+def ingest(
+    duration: int,
+    log: Log,
+    entry: str,
+    connections: int = 32,
+    workers: int | None = None,
+    threads: int | None = None,
+) -> dict[str, Any]:
+    """Hits per second through the real endpoint under gunicorn, and rows stored vs answered.
+
+    gunicorn runs with production's configuration (`scripts/gunicorn.conf.py`: worker class,
+    workers and threads for this machine's CPUs, keep-alive, worker recycling), so the figure
+    is what production gets; `workers`/`threads` override it for experiments.
+    """
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is not installed")
-    workers = 4 if connection.vendor == "postgresql" else 1  # SQLite has one writer
+    if connection.vendor != "postgresql":
+        workers, threads = 1, 1  # SQLite has one writer
     page_ids = live_page_ids()[:2000]
     first_id = Hit.objects.aggregate(top=Max("id"))["top"] or 0
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    config = Path(settings.BASE_DIR) / "scripts" / "gunicorn.conf.py"
+    env = _server_env(workers, threads)
+    server_config = _gunicorn_config(config, env)
     server_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the server, below
     server = subprocess.Popen(
-        [
-            str(gunicorn),
-            entry,
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--preload",  # load Django once, then fork the workers
-            "--timeout",
-            "120",
-            "--graceful-timeout",
-            "30",
-        ],
-        env=_server_env(workers),
+        [str(gunicorn), entry, "-c", str(config), "--bind", f"127.0.0.1:{PORT}"],
+        env=env,
         cwd=settings.BASE_DIR,
         stdout=subprocess.DEVNULL,
         stderr=server_log,
@@ -148,7 +197,7 @@ def ingest(duration: int, log: Log, entry: str, connections: int = 32) -> dict[s
     rollup_day(timezone.localdate())
     return {
         "entry": entry,
-        "workers": workers,
+        **server_config,
         "connections": connections,
         "seconds": micros / 1e6,
         "rate": accepted / (micros / 1e6),

@@ -2,9 +2,10 @@
 
 `/analytics/hit` needs none of the middleware a page needs (page cache, sessions, two-factor,
 lockouts, locale, messages, CSP for HTML); run through them it costs several cache round trips
-per hit. Requests to it without a session cookie are answered here by the same view Django's URL
-map routes to (so the rate limit in `portal/urls.py` still applies); a request carrying a session
-cookie (a logged-in user, to be excluded as such) goes through the full stack.
+per hit. Requests to it without a session cookie are answered here by the view itself, after the
+per-client rate limit of `analytics.ratelimit` (the same limit, counters and 429 answer as the
+`rate_limited("analytics")` wrapper in `portal/urls.py`, in one Redis round trip); a request
+carrying a session cookie (a logged-in user, to be excluded as such) goes through the full stack.
 
 `portal.wsgi:application` (gunicorn's entry point) is the portal wrapped in `BeaconFastPath`.
 """
@@ -16,14 +17,18 @@ from django.conf import settings
 from django.core import signals
 from django.core.handlers.exception import response_for_exception
 from django.core.handlers.wsgi import WSGIRequest
-from django.urls import resolve, reverse
+from django.urls import reverse
+
+from .ratelimit import beacon_rate_limited
+from .views import hit
 
 
 class BeaconFastPath:
+    """Answer anonymous beacon calls directly; hand everything else to `app` (the portal)."""
+
     def __init__(self, app: Callable) -> None:
         self.app = app
         self.path = reverse("analytics:hit")
-        self.view = resolve(self.path).func
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != self.path or (
@@ -33,7 +38,9 @@ class BeaconFastPath:
         signals.request_started.send(sender=self.__class__, environ=environ)
         request = WSGIRequest(environ)
         try:
-            response = self.view(request)
+            response = beacon_rate_limited(request)
+            if response is None:
+                response = hit(request)
         except Exception as error:  # answered (400 or 500) and logged as Django does
             response = response_for_exception(request, error)
         response._resource_closers.append(request.close)

@@ -4,8 +4,9 @@ Against gunicorn with production settings on PostgreSQL (its own database, `port
 created, migrated and seeded here) on 127.0.0.1:8104:
 
 1. 100 concurrent readers for 60 s: zero errors, p50/p95/p99 recorded.
-2. The same load while PostgreSQL restarts: errors only during the restart, recovery within 10 s,
-   every published page still published afterwards.
+2. The same load, plus beacon hits, while PostgreSQL restarts: errors only during the restart,
+   recovery within 10 s, every published page still published afterwards, and every
+   acknowledged hit stored (the beacon's kept connections reconnect on their next hit).
 3. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
    then fully published or not at all), and a gunicorn worker is killed while analytics hits
    arrive (every acknowledged hit is in the database).
@@ -123,8 +124,11 @@ def status(path: str, headers: dict | None = None, timeout: float = 10) -> int:
 class Load:
     """`readers` threads fetching pages in turn until `seconds` pass; records every answer."""
 
-    def __init__(self, paths: list[str], readers: int, seconds: float) -> None:
+    def __init__(
+        self, paths: list[str], readers: int, seconds: float, headers: dict | None = None
+    ) -> None:
         self.paths, self.readers, self.seconds = paths, readers, seconds
+        self.headers = headers or {"User-Agent": "portal-reliability"}
         self.samples: list[tuple[float, float, int]] = []  # (start, latency, status)
         self.lock = threading.Lock()
 
@@ -145,7 +149,7 @@ class Load:
             i += self.readers
             began = time.monotonic()
             try:
-                conn.request("GET", path, headers={"User-Agent": "portal-reliability"})
+                conn.request("GET", path, headers=self.headers)
                 response = conn.getresponse()
                 response.read()
                 code = response.status
@@ -166,6 +170,9 @@ class Load:
 
     def rate(self) -> float:
         return len(self.samples) / self.seconds
+
+    def acknowledged(self) -> int:
+        return len([s for s in self.samples if 200 <= s[2] < 300])
 
 
 def django_setup() -> None:
@@ -202,11 +209,21 @@ def scenario_steady(paths: list[str]) -> tuple[bool, str]:
 def scenario_database_restart(paths: list[str]) -> tuple[bool, str]:
     from wagtail.models import Page
 
+    from analytics.models import Hit
+
     live_before = set(Page.objects.live().values_list("pk", flat=True))
+    hits_before = Hit.objects.count()
     version = sorted(os.listdir("/etc/postgresql"))[-1]
     load = Load(paths, READERS, RESTART_SECONDS)
+    # Beacon hits meanwhile: each worker thread's analytics connection dies with the restart and
+    # is reopened on the next hit (analytics.store), so hits fail only while PostgreSQL is down.
+    beacon = Load(
+        [f"/analytics/hit?p={max(live_before)}&r=example.org"], 4, RESTART_SECONDS, BROWSER
+    )
     thread = threading.Thread(target=load.run)
+    beacon_thread = threading.Thread(target=beacon.run)
     thread.start()
+    beacon_thread.start()
     time.sleep(RESTART_SECONDS / 3)
     log(f"restarting PostgreSQL {version} under load")
     restart_began = time.monotonic() - load.started
@@ -215,7 +232,9 @@ def scenario_database_restart(paths: list[str]) -> tuple[bool, str]:
     )
     restart_ended = time.monotonic() - load.started
     thread.join()
-    errors = load.errors()
+    beacon_thread.join()
+    shift = beacon.started - load.started  # beacon samples are timed from its own start
+    errors = load.errors() + [(e[0] + shift, e[1], e[2]) for e in beacon.errors()]
     last_error = max((e[0] + e[1] for e in errors), default=restart_ended)
     recovery = max(0.0, last_error - restart_ended)
     outside = [e for e in errors if e[0] + e[1] < restart_began - 0.5]
@@ -224,12 +243,22 @@ def scenario_database_restart(paths: list[str]) -> tuple[bool, str]:
     connection.close()
     live_after = set(Page.objects.live().values_list("pk", flat=True))
     lost = live_before - live_after
-    ok = recovery <= RECOVERY_LIMIT and not outside and not lost and status("/healthz") == 200
+    acked, stored = beacon.acknowledged(), Hit.objects.count() - hits_before
+    ok = (
+        recovery <= RECOVERY_LIMIT
+        and not outside
+        and not lost
+        and 0 < acked <= stored
+        and status("/healthz") == 200
+    )
     line = (
-        f"| PostgreSQL restart under {READERS} readers | restart {restart_ended - restart_began:.1f} s "
-        f"| {len(errors)} errors, all during or just after it: {not outside} "
+        f"| PostgreSQL restart under {READERS} readers and beacon hits "
+        f"| restart {restart_ended - restart_began:.1f} s "
+        f"| {len(errors)} errors ({len(beacon.errors())} of them beacon hits), all during or just "
+        f"after it: {not outside} "
         f"| recovered {recovery:.1f} s after (limit {RECOVERY_LIMIT:.0f} s) "
-        f"| published pages lost: {len(lost)} of {len(live_before)} |"
+        f"| published pages lost: {len(lost)} of {len(live_before)} "
+        f"| beacon hits: {acked} acknowledged, {stored} stored |"
     )
     log(line)
     return ok, line

@@ -1,6 +1,8 @@
 """A small tree built once per test class, and beacon hits sent the way a browser sends them."""
 
-from django.test import Client, TestCase
+from django.core import signals
+from django.db import close_old_connections
+from django.test import Client, RequestFactory, TestCase
 
 from analytics import collect, visitors
 from portal.models import StandardPage
@@ -41,6 +43,27 @@ def send_hit(client: Client, page_id, ip: str = "203.0.113.7", agent: str = BROW
     for key, value in extra.items():
         (headers if key.startswith("HTTP_") else params)[key] = value
     return client.get("/analytics/hit", params, REMOTE_ADDR=ip, HTTP_USER_AGENT=agent, **headers)
+
+
+def call_fast_path(testcase: TestCase, path: str, **extra) -> tuple[str, dict, bytes]:
+    """One request through gunicorn's entry point (`portal.wsgi.application`): status, headers,
+    body. `extra` holds WSGI environ keys (headers as HTTP_*, REMOTE_ADDR)."""
+    from portal.wsgi import application
+
+    extra.setdefault("HTTP_USER_AGENT", BROWSER)
+    environ = RequestFactory().get(path, **extra).environ
+    # As Django's test client does: the test's transaction must survive the request signals.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    testcase.addCleanup(signals.request_started.connect, close_old_connections)
+    testcase.addCleanup(signals.request_finished.connect, close_old_connections)
+    answer = {}
+    body = application(
+        environ, lambda status, headers: answer.update(status=status, headers=dict(headers))
+    )
+    content = b"".join(body)
+    body.close()
+    return answer["status"], answer["headers"], content
 
 
 def reset_worker_caches() -> None:

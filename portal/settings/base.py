@@ -131,6 +131,26 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if IS_POSTGRES:
+    # The analytics beacon's writes (analytics/store.py): the same database through a connection
+    # of their own, kept for the worker's life without a per-request health check, committing
+    # without waiting for the WAL flush, its one INSERT a prepared statement. One hit is one
+    # round trip; editors' writes stay on "default", synchronous. Behind PgBouncer in
+    # transaction mode, prepared statements need PgBouncer >= 1.21 with max_prepared_statements.
+    # Tests share the default test database (MIRROR).
+    _options = DATABASES["default"].get("OPTIONS", {})
+    DATABASES["analytics"] = {
+        **DATABASES["default"],
+        "OPTIONS": {
+            **_options,
+            "options": f"{_options.get('options', '')} -c synchronous_commit=off".strip(),
+            "server_side_binding": True,
+            "prepare_threshold": 5,
+        },
+        "CONN_MAX_AGE": None,
+        "CONN_HEALTH_CHECKS": False,
+        "TEST": {"MIRROR": "default"},
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -273,6 +293,7 @@ ANALYTICS = {
     "RETENTION_DAYS": int(os.environ.get("ANALYTICS_RETENTION_DAYS", "90")),
     "SECTION_DEPTHS": (1, 2),  # below each home: its children and grandchildren
     "MIN_DISPLAY_CELL": 10,  # accessibility statistics hide counts under this
+    "DATABASE": "analytics" if IS_POSTGRES else "default",  # the beacon's connection (above)
 }
 
 PORTAL_LISTING_PAGE_SIZE = 20

@@ -21,3 +21,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # One test client asks far faster than a reader; the rate-limit tests switch limits back on.
 PORTAL_RATELIMIT_ENABLED = False
+# Hits go through the test's own connection (and transaction); the tests of the beacon's
+# dedicated PostgreSQL connection switch ANALYTICS["DATABASE"] to "analytics" themselves.
+ANALYTICS = {**ANALYTICS, "DATABASE": "default"}  # noqa: F405

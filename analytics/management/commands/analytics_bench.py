@@ -1,5 +1,6 @@
 """Benchmarks of visit analytics: ingestion under gunicorn, the beacon's cost, rollups, report."""
 
+import os
 import time
 from datetime import date
 
@@ -12,6 +13,9 @@ from portal.benchmarks import write_section
 # Synthetic data lives in a past range no real report asks about, and is deleted afterwards.
 LAST_DAY = date(2001, 12, 31)
 ROLLUP_DAY = date(2002, 1, 15)
+# gunicorn's entry point (the beacon answered on the fast path), and the whole Django stack.
+FAST_PATH = "portal.wsgi:application"
+FULL_STACK = "portal.wsgi:django_application"
 
 
 class Command(BaseCommand):
@@ -28,6 +32,14 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=None, help="Seconds of load (wrk).")
         parser.add_argument("--keep", action="store_true", help="Keep the synthetic hits.")
         parser.add_argument("--no-record", action="store_true", help="Print only.")
+        parser.add_argument(
+            "--ingest-only",
+            action="store_true",
+            help="Only the ingestion runs (a few minutes), recorded in their own section.",
+        )
+        parser.add_argument(
+            "--runs", type=int, default=2, help="With --ingest-only: runs of the fast path."
+        )
 
     def handle(self, *args, **options):
         quick = options["quick"]
@@ -36,10 +48,14 @@ class Command(BaseCommand):
         duration = options["duration"] or (3 if quick else 20)
         log = self.stderr.write
 
+        if options["ingest_only"]:
+            self.ingest_only(duration, options["runs"], options["no_record"], log)
+            return
+
         log("1/3 ingestion through gunicorn ...")
         ingests = [
             bench.ingest(duration=duration, log=log, entry=entry)
-            for entry in ("portal.wsgi:application", "portal.wsgi:django_application")
+            for entry in (FAST_PATH, FULL_STACK)
         ]
         log("2/3 the beacon's cost on a page ...")
         beacon = bench.beacon_cost(requests=5 if quick else 40)
@@ -88,11 +104,53 @@ class Command(BaseCommand):
         ]
         return "\n".join(lines) + "\n"
 
+    def ingest_only(self, duration: int, runs: int, no_record: bool, log) -> None:
+        """Runs of the fast path (all reported, best stated) and one of the full stack."""
+        idle = bench.idle_share()  # was the machine quiet?
+        quiet = "unknown" if idle is None else f"{idle:.0%} idle over 2 s"
+        ingests = []
+        for run in range(1, runs + 1):
+            log(f"fast path, run {run}/{runs} ...")
+            ingests.append(bench.ingest(duration=duration, log=log, entry=FAST_PATH))
+        log("full Django stack, for comparison ...")
+        ingests.append(bench.ingest(duration=duration, log=log, entry=FULL_STACK))
+        fast = [ingest for ingest in ingests if ingest["entry"] == FAST_PATH]
+        best = max(fast, key=lambda ingest: ingest["rate"])
+        database = f"{connection.vendor} ({connection.settings_dict['NAME']})"
+        markdown = "\n".join(
+            [
+                "## Visit analytics: ingestion",
+                "",
+                f"`python manage.py analytics_bench --ingest-only --runs {runs}` on {database}, "
+                f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} CPUs "
+                f"shared by gunicorn, PostgreSQL, Redis and wrk (CPUs before the runs: {quiet}). "
+                "gunicorn runs `scripts/gunicorn.conf.py` as production does; wrk opens a TCP "
+                "connection per hit, as nginx does towards gunicorn.",
+                "",
+                "| Measure | Result | Target |",
+                "|---|---|---|",
+                *self.ingest_rows(ingests),
+                "",
+                f"Best of {len(fast)} runs of the fast path: **{best['rate']:,.0f} hits/s**, "
+                f"{best['lost']} lost, {best['errors']} errors (all runs: "
+                + "; ".join(
+                    f"{i['rate']:,.0f}/s, {i['lost']} lost, {i['errors']} errors" for i in fast
+                )
+                + ").",
+            ]
+        )
+        self.stdout.write(markdown)
+        if not no_record:
+            write_section("analytics-ingest", markdown)
+
     @staticmethod
     def ingest_rows(ingests) -> list[str]:
         rows = []
         for ingest in ingests:
-            where = f"`{ingest['entry']}`, {ingest['workers']} gunicorn workers"
+            where = (
+                f"`{ingest['entry']}`, gunicorn {ingest['workers']} {ingest['worker_class']} "
+                f"workers × {ingest['threads']} threads"
+            )
             rows += [
                 f"| Hits ingested per second ({where}, wrk {ingest['connections']} connections, "
                 f"{ingest['seconds']:.0f} s) | **{ingest['rate']:,.0f}/s** | ≥ 1,000/s |",
