@@ -87,6 +87,10 @@ class ArticleTag(TaggedItemBase):
         "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        # The newest articles of one tag, read backwards by `news.related` and stopping early.
+        indexes = [models.Index(fields=["tag", "content_object"], name="news_tag_article_idx")]
+
 
 class ArticlePage(StoryPage):
     """A news article: lead, body of accessible blocks, featured image, tags and related content."""

@@ -8,7 +8,15 @@ from portal.listing import attach_card_images, story_page_models
 from portal.story_sql import card_columns, placeholders, public_condition, table
 
 RELATED_LIMIT = 4
-CANDIDATE_POOL = 200
+# Candidates read per tag and from the section: each is one backward walk of an index that
+# stops after this many entries, so an article costs the same whether its tag is shared by three
+# articles or thirty thousand.
+POOL_PER_PART = 40
+# Tags that bring candidates (an article's tags beyond these still count in the ranking).
+MAX_CANDIDATE_TAGS = 8
+# Wagtail's tree: a page's parent path is its own path without the last step.
+STEPLEN = Page.steplen
+PARENT_PATH = f"substr({{alias}}.path, 1, length({{alias}}.path) - {STEPLEN})"
 
 
 def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
@@ -36,34 +44,48 @@ def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
 def suggested_articles(article: Any, limit: int, exclude: list[int] = ()) -> list[Any]:
     """The articles that share most tags with this one, then the newest of its section: one query.
 
-    Candidates come from two bounded pools (the newest articles sharing a tag, the newest of the
-    section): at 120,000 articles a popular tag is shared by thousands, and ranking them all took
-    seconds. They are ranked on narrow rows; only the winners' columns are read. Written in SQL
-    because it runs on every article view (see `portal.story_sql`).
+    Bounded by construction, whatever the tags: candidates are the `POOL_PER_PART` most recently
+    created articles of each of the article's tags (one backward walk of the (tag, article)
+    index per tag, the tag found by a scalar subquery, so no tag list is read first) and the
+    newest of its section (one backward walk of the (parent path, publication date) index, see
+    migration 0003). Only those few hundred candidates are counted, checked and ranked; only the
+    winners' columns are read. Written in SQL because it runs on every article view (see
+    `portal.story_sql`); the same SQL on SQLite.
     """
     from news.models import ArticlePage, ArticleTag
 
     page, story, tag = table(Page), table(ArticlePage), table(ArticleTag)
     excluded = [article.pk, *exclude]
-    own_tags = f"SELECT tag_id FROM {tag} WHERE content_object_id = %s"
+    tag_part = f"""
+        SELECT id FROM (
+          SELECT content_object_id AS id FROM {tag}
+          WHERE tag_id = (
+            SELECT tag_id FROM {tag} WHERE content_object_id = %s ORDER BY tag_id LIMIT 1 OFFSET %s
+          )
+          ORDER BY content_object_id DESC LIMIT %s
+        ) tag_{{n}}
+    """
+    section_part = f"""
+        SELECT id FROM (
+          SELECT id FROM {page} sibling
+          WHERE {PARENT_PATH.format(alias="sibling")} = %s AND sibling.live
+          ORDER BY first_published_at DESC, id DESC LIMIT %s
+        ) in_section
+    """
+    candidates = " UNION ALL ".join(
+        [*(tag_part.format(n=n) for n in range(MAX_CANDIDATE_TAGS)), section_part]
+    )
     sql = f"""
         SELECT {card_columns(ArticlePage)} FROM (
-          SELECT c.id, COUNT(shared.id) AS shared_tags, c.first_published_at FROM {page} c
+          SELECT c.id, c.first_published_at, (
+              SELECT COUNT(*) FROM {tag} shared
+              WHERE shared.content_object_id = c.id
+                AND shared.tag_id IN (SELECT tag_id FROM {tag} WHERE content_object_id = %s)
+            ) AS shared_tags
+          FROM {page} c
           JOIN {story} a ON a.page_ptr_id = c.id
-          LEFT JOIN {tag} shared ON shared.content_object_id = c.id AND shared.tag_id IN ({own_tags})
-          WHERE c.live AND c.id NOT IN ({placeholders(excluded)}) AND c.id IN (
-              SELECT id FROM (
-                SELECT content_object_id AS id FROM {tag} WHERE tag_id IN ({own_tags})
-                ORDER BY content_object_id DESC LIMIT %s
-              ) tagged
-              UNION ALL
-              SELECT id FROM (
-                SELECT id FROM {page} WHERE live AND depth = %s AND path LIKE %s
-                ORDER BY first_published_at DESC, id DESC LIMIT %s
-              ) in_section
-            )
-            AND {public_condition("c")}
-          GROUP BY c.id, c.first_published_at
+          WHERE c.id IN ({candidates})
+            AND c.live AND c.id NOT IN ({placeholders(excluded)}) AND {public_condition("c")}
           ORDER BY shared_tags DESC, c.first_published_at DESC, c.id DESC
           LIMIT %s
         ) ranked
@@ -71,15 +93,9 @@ def suggested_articles(article: Any, limit: int, exclude: list[int] = ()) -> lis
         JOIN {story} s ON s.page_ptr_id = p.id
         ORDER BY ranked.shared_tags DESC, ranked.first_published_at DESC, ranked.id DESC
     """
-    section_path = article.path[: -article.steplen]
-    params = [
-        article.pk,
-        *excluded,
-        article.pk,
-        CANDIDATE_POOL,
-        article.depth,
-        f"{section_path}%",
-        CANDIDATE_POOL,
-        limit,
-    ]
+    pool = POOL_PER_PART + len(excluded)  # the article itself and the chosen ones take no slot
+    params: list[Any] = [article.pk]
+    for n in range(MAX_CANDIDATE_TAGS):
+        params += [article.pk, n, pool]
+    params += [article.path[:-STEPLEN], pool, *excluded, limit]
     return list(ArticlePage.objects.raw(sql, params))
