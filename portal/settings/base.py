@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "portal.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.health.DatabaseUnavailableMiddleware",
+    "portal.dbguard.StatementGuardMiddleware",
     # Early, so a cached page skips everything below; after the database guard so its 503 stands.
     "portal.caching.pages.PageCacheMiddleware",
     "portal.caching.middleware.SiteStructureMiddleware",
@@ -131,6 +132,29 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Guard rails (portal/dbguard.py, PostgreSQL): statements of web requests are cancelled after
+# 2 s, the admin's after 30 s, management commands' (manage.py sets PORTAL_PROCESS) after an hour.
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "2000"))
+DB_ADMIN_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_ADMIN_STATEMENT_TIMEOUT_MS", "30000"))
+DB_COMMAND_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_COMMAND_STATEMENT_TIMEOUT_MS", "3600000"))
+DB_SLOW_QUERY_MS = int(os.environ.get("DB_SLOW_QUERY_MS", "500"))
+if IS_POSTGRES:
+    from portal.dbguard import session_options
+
+    _default_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _default_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _default_options.get("options", ""),
+                session_options(
+                    DB_COMMAND_STATEMENT_TIMEOUT_MS
+                    if os.environ.get("PORTAL_PROCESS") == "command"
+                    else DB_STATEMENT_TIMEOUT_MS
+                ),
+            ],
+        )
+    )
 if IS_POSTGRES:
     # The analytics beacon's writes (analytics/store.py): the same database through a connection
     # of their own, kept for the worker's life without a per-request health check, committing
