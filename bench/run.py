@@ -475,9 +475,11 @@ def run_analytics_bench(quick: bool, record: bool) -> None:
     """The analytics benchmark in the same run; the page figures are already printed and recorded."""
     from django.core.management import call_command
 
-    log("analytics_bench ...")
+    from bench.analytics import Command
+
+    log("bench.analytics ...")
     options = [*(["--quick"] if quick else []), *([] if record else ["--no-record"])]
-    call_command("analytics_bench", *options)
+    call_command(Command(), *options)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -504,7 +506,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from portal.benchmarks import write_section
+    from bench.record import write_section
 
     log(f"Database: {connection.vendor}; migrating ...")
     call_command("migrate", verbosity=0, interactive=False)

@@ -366,7 +366,7 @@ def main() -> int:
         server.stop()
     if only:
         return 0 if all(ok for ok, _ in results) else 1
-    from portal.benchmarks import write_section
+    from bench.record import write_section
 
     faults = "\n".join("- " + line.strip("| ").replace(" | ", "; ") for _ok, line in results[1:])
     cpus = os.cpu_count()

@@ -1,4 +1,4 @@
-"""The measurements behind `analytics_bench`; each returns plain figures for the report."""
+"""The measurements behind `python -m bench.analytics`; each returns plain figures for the report."""
 
 import json
 import os
@@ -26,11 +26,11 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from .models import DisplayModeDay, ExclusionDay, Hit, PageDay, PageMonth, SectionDay
-from .report import Period, section_rows
-from .rollup import rollup_backfill, rollup_day
-from .sections import report_sections
-from .synthetic import delete_hits_between, generate_hits, live_page_ids
+from analytics.models import DisplayModeDay, ExclusionDay, Hit, PageDay, PageMonth, SectionDay
+from analytics.report import Period, section_rows
+from analytics.rollup import rollup_backfill, rollup_day
+from analytics.sections import report_sections
+from analytics.synthetic import delete_hits_between, generate_hits, live_page_ids
 
 PORT = int(os.environ.get("ANALYTICS_BENCH_PORT", "8103"))
 Log = Callable[[str], None]

@@ -1,7 +1,7 @@
-"""Recording benchmark figures in docs/benchmarks.md, one marked section per benchmark.
+"""Recording benchmark figures in docs/benchmarks.md (or docs/performance.md), one marked section each.
 
-Several benchmarks (pages, analytics, reliability, seeding) write to the same document; each
-replaces only its own section, so running one never erases another's figures.
+Several benchmarks (pages, analytics, reliability, seeding, query plans) write to the same
+documents; each replaces only its own section, so running one never erases another's figures.
 """
 
 import re
@@ -9,12 +9,14 @@ from pathlib import Path
 
 from django.conf import settings
 
-DOCUMENT = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
+DOCS = Path(settings.BASE_DIR) / "docs"
+DOCUMENT = DOCS / "benchmarks.md"
 HEADER = "# Benchmarks\n\nFigures measured on this project's 2-core machine; each section says the command that produced it.\n"
 
 
-def write_section(name: str, markdown: str, document: Path = DOCUMENT) -> None:
-    """Replace (or append) the section called `name` in the benchmarks document."""
+def write_section(name: str, markdown: str, document: Path | str = DOCUMENT) -> None:
+    """Replace (or append) the section called `name` in the document (a name under docs/ or a path)."""
+    document = DOCS / document if isinstance(document, str) else document
     begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
     block = f"{begin}\n{markdown.strip()}\n{end}"
     text = document.read_text(encoding="utf-8") if document.exists() else HEADER

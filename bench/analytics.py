@@ -1,14 +1,21 @@
-"""Benchmarks of visit analytics: ingestion under gunicorn, the beacon's cost, rollups, report."""
+"""Benchmarks of visit analytics: ingestion under gunicorn, the beacon's cost, rollups, report.
+
+    python -m bench.analytics [--quick] [--ingest-only --runs N] [--no-record] ...
+
+A management command's shape (arguments, output), run by `make bench` and by hand, but outside
+the installed apps: production code does not ship its benchmarks.
+"""
 
 import os
+import sys
 import time
 from datetime import date
 
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from analytics import bench
-from portal.benchmarks import write_section
+from bench import analytics_measures as measures
+from bench.record import write_section
 
 # Synthetic data lives in a past range no real report asks about, and is deleted afterwards.
 LAST_DAY = date(2001, 12, 31)
@@ -54,13 +61,13 @@ class Command(BaseCommand):
 
         log("1/3 ingestion through gunicorn ...")
         ingests = [
-            bench.ingest(duration=duration, log=log, entry=entry)
+            measures.ingest(duration=duration, log=log, entry=entry)
             for entry in (FAST_PATH, FULL_STACK)
         ]
         log("2/3 the beacon's cost on a page ...")
-        beacon = bench.beacon_cost(requests=5 if quick else 40)
+        beacon = measures.beacon_cost(requests=5 if quick else 40)
         log(f"3/3 {hits} synthetic hits, rollups and the monthly report ...")
-        report = bench.report_and_rollups(
+        report = measures.report_and_rollups(
             hits, day_hits, LAST_DAY, ROLLUP_DAY, keep=options["keep"], log=log
         )
 
@@ -75,7 +82,7 @@ class Command(BaseCommand):
         lines = [
             "## Visit analytics",
             "",
-            f"`python manage.py analytics_bench{' --quick' if quick else ''}` on {database}, "
+            f"`python -m bench.analytics{' --quick' if quick else ''}` on {database}, "
             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}{mode}.",
             "",
             "| Measure | Result | Target |",
@@ -106,14 +113,14 @@ class Command(BaseCommand):
 
     def ingest_only(self, duration: int, runs: int, no_record: bool, log) -> None:
         """Runs of the fast path (all reported, best stated) and one of the full stack."""
-        idle = bench.idle_share()  # was the machine quiet?
+        idle = measures.idle_share()  # was the machine quiet?
         quiet = "unknown" if idle is None else f"{idle:.0%} idle over 2 s"
         ingests = []
         for run in range(1, runs + 1):
             log(f"fast path, run {run}/{runs} ...")
-            ingests.append(bench.ingest(duration=duration, log=log, entry=FAST_PATH))
+            ingests.append(measures.ingest(duration=duration, log=log, entry=FAST_PATH))
         log("full Django stack, for comparison ...")
-        ingests.append(bench.ingest(duration=duration, log=log, entry=FULL_STACK))
+        ingests.append(measures.ingest(duration=duration, log=log, entry=FULL_STACK))
         fast = [ingest for ingest in ingests if ingest["entry"] == FAST_PATH]
         best = max(fast, key=lambda ingest: ingest["rate"])
         database = f"{connection.vendor} ({connection.settings_dict['NAME']})"
@@ -121,7 +128,7 @@ class Command(BaseCommand):
             [
                 "## Visit analytics: ingestion",
                 "",
-                f"`python manage.py analytics_bench --ingest-only --runs {runs}` on {database}, "
+                f"`python -m bench.analytics --ingest-only --runs {runs}` on {database}, "
                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} CPUs "
                 f"shared by gunicorn, PostgreSQL, Redis and wrk (CPUs before the runs: {quiet}). "
                 "gunicorn runs `scripts/gunicorn.conf.py` as production does; wrk opens a TCP "
@@ -164,3 +171,18 @@ class Command(BaseCommand):
 
 def _seconds(value: float | None) -> str:
     return "reused from a kept earlier run" if value is None else f"{value:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ.setdefault("PORTAL_PROCESS", "command")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command(Command(), *(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    main()
