@@ -2,9 +2,8 @@
 
     DATABASE_URL=postgres://... python -m bench.related_plans [--record]
 
-The cases: the newest article, an article without tags, an English article (rare tags), the
-oldest article with three tags each shared by ~24,000 articles, and an article of the smallest
-section. With --record the plans go to docs/performance.md's "Related stories: plans" section.
+The cases: the newest article, an article without tags, an English article (rare tags, the
+smallest section), and the oldest article with three tags each shared by ~24,000 articles. With --record the plans go to docs/performance.md's "Related stories: plans" section.
 """
 
 from __future__ import annotations
@@ -27,9 +26,6 @@ def cases() -> list[tuple[str, object]]:
         ("English article (rare tags)", live.filter(locale__language_code="en").first()),
         ("oldest article, three common tags", annotated.filter(n_tags=3).order_by("pk").first()),
     ]
-    sections = {}
-    for article in live.only("path", "depth").order_by("?")[:2000]:
-        sections.setdefault(article.path[:-4], article)
     return [(name, article) for name, article in picked if article is not None]
 
 

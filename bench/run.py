@@ -99,6 +99,9 @@ def configure(args: argparse.Namespace) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "SECURE_SSL_REDIRECT": "0",
         "ACCESS_LOG_LEVEL": os.environ.get("ACCESS_LOG_LEVEL", "WARNING"),
+        # This process migrates, seeds and vacuums: the commands' statement timeout. The
+        # gunicorn it starts serves with the public one (Server sets PORTAL_PROCESS=web).
+        "PORTAL_PROCESS": "command",
         "MEDIA_ROOT": os.environ.get(
             "MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "portal-bench-media")
         ),
@@ -304,7 +307,12 @@ class Server:
     workers = 2  # one per core of the reference machine
 
     def __init__(self, env: dict[str, str], page_cache: bool) -> None:
-        self.env = {**os.environ, **env, "PAGE_CACHE": "1" if page_cache else "0"}
+        self.env = {
+            **os.environ,
+            **env,
+            "PAGE_CACHE": "1" if page_cache else "0",
+            "PORTAL_PROCESS": "web",
+        }
         self.process: subprocess.Popen | None = None
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the server, in __exit__
 
@@ -493,6 +501,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-analytics", action="store_true")
     parser.add_argument("--repeat", type=int, default=None, help="requests timed per page type")
     parser.add_argument("--no-search", action="store_true", help="skip the search timings and plan")
+    parser.add_argument("--seed", type=int, default=None, help="seed of the random page sample")
+    parser.add_argument(
+        "--sample-only", action="store_true", help="only the random sample of pages"
+    )
     args = parser.parse_args(argv)
     articles = args.articles or (300 if args.quick else 120_000)
     seconds = args.seconds or (3 if args.quick else 10)
@@ -520,6 +532,25 @@ def main(argv: list[str] | None = None) -> None:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
+
+    from bench import sample as page_sample
+
+    sampled, seed = page_sample.run(args.seed, args.quick, log)
+    sample_context = {
+        "mode": "quick, SQLite" if args.quick else "full, PostgreSQL",
+        "command": f"make {'bench-quick' if args.quick else 'bench'} BENCH_ARGS='--seed {seed}'",
+        "when": timezone.now().strftime("%Y-%m-%d %H:%M UTC"),
+        "articles": f"{count_articles():,}",
+        "database": connection.vendor,
+        "load": ", ".join(f"{value:.2f}" for value in os.getloadavg()),
+    }
+    sample_markdown = page_sample.markdown(sampled, seed, sample_context)
+    print("\n" + sample_markdown + "\n")
+    if not args.no_record:
+        write_section("pages-sample-quick" if args.quick else "pages-sample", sample_markdown)
+    sample_problems = page_sample.failures(sampled)
+    if args.sample_only:
+        sys.exit(1 if sample_problems else 0)
 
     log("Queries and server time (test client, page cache off):")
     results = page_urls()
@@ -555,6 +586,10 @@ def main(argv: list[str] | None = None) -> None:
             write_section("search-plan", plan_markdown(plans, context))
     if not args.no_analytics:
         run_analytics_bench(args.quick, record=not args.no_record)
+    if sample_problems:
+        sys.exit(
+            f"{len(sample_problems)} sampled pages failed (seed {seed}): {sample_problems[:5]}"
+        )
 
 
 def seed_markdown(articles: int, seconds: float, context: dict[str, str]) -> str:

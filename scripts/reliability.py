@@ -7,7 +7,11 @@ created, migrated and seeded here) on 127.0.0.1:8104:
 2. The same load, plus beacon hits, while PostgreSQL restarts: errors only during the restart,
    recovery within 10 s, every published page still published afterwards, and every
    acknowledged hit stored (the beacon's kept connections reconnect on their next hit).
-3. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
+3. Abuse of the page cache and slow pages: 50 clients for 60 s asking for random old articles
+   with random unknown query parameters: no errors but 429/503 with Retry-After, p95 under
+   500 ms, `/healthz` green throughout, and afterwards no PostgreSQL backend running a query
+   older than the public statement timeout.
+4. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
    then fully published or not at all), and a gunicorn worker is killed while analytics hits
    arrive (every acknowledged hit is in the database).
 
@@ -34,6 +38,9 @@ READERS = int(os.environ.get("RELIABILITY_READERS", "100"))
 READ_SECONDS = float(os.environ.get("RELIABILITY_READ_SECONDS", "60"))
 RESTART_SECONDS = float(os.environ.get("RELIABILITY_RESTART_SECONDS", "30"))
 RECOVERY_LIMIT = 10.0
+ABUSE_CLIENTS = int(os.environ.get("RELIABILITY_ABUSE_CLIENTS", "50"))
+ABUSE_SECONDS = float(os.environ.get("RELIABILITY_ABUSE_SECONDS", "60"))
+ABUSE_P95_MS = 500.0
 
 ENV = {
     **os.environ,
@@ -153,6 +160,8 @@ class Load:
                 response = conn.getresponse()
                 response.read()
                 code = response.status
+                if code in (429, 503) and not response.getheader("Retry-After"):
+                    code = 599  # a refusal must say when to come back
             except (OSError, http.client.HTTPException):
                 code = 0
                 conn.close()
@@ -177,6 +186,7 @@ class Load:
 
 def django_setup() -> None:
     os.environ.update(ENV)
+    os.environ["PORTAL_PROCESS"] = "command"  # this process's own queries: not a web request
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -201,6 +211,74 @@ def scenario_steady(paths: list[str]) -> tuple[bool, str]:
         f"| {READERS} readers, {READ_SECONDS:.0f} s | {len(load.samples)} | {load.rate():.0f}/s | "
         f"{load.percentile(0.5):.0f} | {load.percentile(0.95):.0f} | {load.percentile(0.99):.0f} "
         f"| {len(errors)} |"
+    )
+    log(line)
+    return ok, line
+
+
+def old_article_paths(count: int) -> list[str]:
+    """Random articles from the older half of the corpus, each with random unknown parameters."""
+    import random
+
+    from news.models import ArticlePage
+
+    ids = list(
+        ArticlePage.objects.live().order_by("first_published_at").values_list("pk", flat=True)
+    )
+    old = ids[: max(1, len(ids) // 2)]
+    rng = random.Random(secrets.randbits(32))
+    urls = {
+        p.pk: p.url for p in ArticlePage.objects.filter(pk__in=rng.sample(old, min(500, len(old))))
+    }
+    keys = ["utm_source", "utm_campaign", "fbclid", "x", "ref", "q2", "session"]
+    return [
+        f"{rng.choice(list(urls.values()))}?{rng.choice(keys)}={secrets.token_hex(4)}"
+        f"&{secrets.token_hex(2)}={rng.randrange(10**6)}"
+        for _ in range(count)
+    ]
+
+
+def long_running_queries() -> int:
+    """Backends of the portal's database still running a query older than the public timeout."""
+    from django.conf import settings
+    from django.db import connection
+
+    connection.close()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND state = 'active' AND pid <> pg_backend_pid() "
+            "AND now() - query_start > make_interval(secs => %s)",
+            [settings.DB_STATEMENT_TIMEOUT_MS / 1000],
+        )
+        return cursor.fetchone()[0]
+
+
+def scenario_abuse() -> tuple[bool, str]:
+    log(f"{ABUSE_CLIENTS} clients for {ABUSE_SECONDS:.0f} s: old articles, unknown parameters")
+    load = Load(old_article_paths(20_000), ABUSE_CLIENTS, ABUSE_SECONDS)
+    health: list[int] = []
+    thread = threading.Thread(target=load.run)
+    thread.start()
+    time.sleep(0.5)
+    while thread.is_alive():
+        health.append(status("/healthz", timeout=5))
+        time.sleep(1)
+    thread.join()
+    time.sleep(1)  # let a statement cancelled at the very end be gone
+    lingering = long_running_queries()
+    codes = [s[2] for s in load.samples]
+    refused = len([c for c in codes if c in (429, 503)])
+    errors = [c for c in codes if c not in (200, 429, 503)]
+    p95 = load.percentile(0.95)
+    unhealthy = len([code for code in health if code != 200])
+    ok = not errors and p95 < ABUSE_P95_MS and not unhealthy and lingering == 0 and health
+    line = (
+        f"| {ABUSE_CLIENTS} clients, {ABUSE_SECONDS:.0f} s, old articles with random unknown "
+        f"parameters | {len(codes)} | {load.rate():.0f}/s | {load.percentile(0.5):.0f} | "
+        f"{p95:.0f} | {load.percentile(0.99):.0f} | {len(errors)} (429/503 with Retry-After: "
+        f"{refused}; /healthz not 200: {unhealthy} of {len(health)}; queries older than the "
+        f"timeout afterwards: {lingering}) |"
     )
     log(line)
     return ok, line
@@ -350,6 +428,9 @@ def main() -> int:
     if os.environ.get("RELIABILITY_REUSE_DB") != "1":
         log(f"preparing database {DB_NAME}")
         prepare_database()
+    else:  # an existing corpus (120,000 articles): brought up to date, never dropped
+        manage("migrate", "--noinput", "-v", "0")
+        manage("collectstatic", "--noinput", "-v", "0")
     django_setup()
     paths = reader_paths()
     server = Server()
@@ -358,6 +439,8 @@ def main() -> int:
     try:
         if only in ("", "steady"):
             results.append(scenario_steady(paths))
+        if only in ("", "abuse"):
+            results.append(scenario_abuse())
         if only in ("", "restart"):
             results.append(scenario_database_restart(paths))
         if only in ("", "kill"):
@@ -368,7 +451,7 @@ def main() -> int:
         return 0 if all(ok for ok, _ in results) else 1
     from bench.record import write_section
 
-    faults = "\n".join("- " + line.strip("| ").replace(" | ", "; ") for _ok, line in results[1:])
+    faults = "\n".join("- " + line.strip("| ").replace(" | ", "; ") for _ok, line in results[2:])
     cpus = os.cpu_count()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     write_section(
@@ -382,6 +465,7 @@ average {load}), 200 demo articles; measured {time.strftime("%Y-%m-%d")}.
 | Scenario | Requests | Rate | p50 ms | p95 ms | p99 ms | Errors |
 |---|---|---|---|---|---|---|
 {results[0][1]}
+{results[1][1]}
 
 Faults:
 
