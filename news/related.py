@@ -5,7 +5,7 @@ from typing import Any
 from wagtail.models import Page
 
 from portal.listing import attach_card_images, story_page_models
-from portal.story_sql import card_columns, placeholders, public_condition, table
+from portal.story_sql import card_columns, column, placeholders, public_condition, table
 
 RELATED_LIMIT = 4
 # Candidates read per tag and from the section: each is one backward walk of an index that
@@ -55,14 +55,17 @@ def suggested_articles(article: Any, limit: int, exclude: list[int] = ()) -> lis
     from news.models import ArticlePage, ArticleTag
 
     page, story, tag = table(Page), table(ArticlePage), table(ArticleTag)
+    # Column names from the models' `Meta`: the tag links' two keys, the story's page pointer.
+    tag_id, article_id = column(ArticleTag, "tag"), column(ArticleTag, "content_object")
+    story_pk = column(ArticlePage, ArticlePage._meta.pk.name)
     excluded = [article.pk, *exclude]
     tag_part = f"""
         SELECT id FROM (
-          SELECT content_object_id AS id FROM {tag}
-          WHERE tag_id = (
-            SELECT tag_id FROM {tag} WHERE content_object_id = %s ORDER BY tag_id LIMIT 1 OFFSET %s
+          SELECT {article_id} AS id FROM {tag}
+          WHERE {tag_id} = (
+            SELECT {tag_id} FROM {tag} WHERE {article_id} = %s ORDER BY {tag_id} LIMIT 1 OFFSET %s
           )
-          ORDER BY content_object_id DESC LIMIT %s
+          ORDER BY {article_id} DESC LIMIT %s
         ) tag_{{n}}
     """
     section_part = f"""
@@ -79,18 +82,18 @@ def suggested_articles(article: Any, limit: int, exclude: list[int] = ()) -> lis
         SELECT {card_columns(ArticlePage)} FROM (
           SELECT c.id, c.first_published_at, (
               SELECT COUNT(*) FROM {tag} shared
-              WHERE shared.content_object_id = c.id
-                AND shared.tag_id IN (SELECT tag_id FROM {tag} WHERE content_object_id = %s)
+              WHERE shared.{article_id} = c.id
+                AND shared.{tag_id} IN (SELECT {tag_id} FROM {tag} WHERE {article_id} = %s)
             ) AS shared_tags
           FROM {page} c
-          JOIN {story} a ON a.page_ptr_id = c.id
+          JOIN {story} a ON a.{story_pk} = c.id
           WHERE c.id IN ({candidates})
             AND c.live AND c.id NOT IN ({placeholders(excluded)}) AND {public_condition("c")}
           ORDER BY shared_tags DESC, c.first_published_at DESC, c.id DESC
           LIMIT %s
         ) ranked
         JOIN {page} p ON p.id = ranked.id
-        JOIN {story} s ON s.page_ptr_id = p.id
+        JOIN {story} s ON s.{story_pk} = p.id
         ORDER BY ranked.shared_tags DESC, ranked.first_published_at DESC, ranked.id DESC
     """
     pool = POOL_PER_PART + len(excluded)  # the article itself and the chosen ones take no slot

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from portal.listing import attach_card_images, latest_stories, story_page_models
-from portal.story_sql import card_columns, placeholders, public_condition, table
+from portal.story_sql import card_columns, column, placeholders, public_condition, table
 
 FEATURED_LIMIT = 6
 MEDIA_ON_HOME = 4
@@ -86,7 +86,7 @@ def latest_by_section(
     sql = f"""
         SELECT {card_columns(ArticlePage)}, newest.section_id FROM ({parts}) newest
         JOIN {page} p ON p.id = newest.id
-        JOIN {story} s ON s.page_ptr_id = p.id
+        JOIN {story} s ON s.{column(ArticlePage, ArticlePage._meta.pk.name)} = p.id
         ORDER BY p.first_published_at DESC, p.id DESC
     """
     params: list[Any] = []

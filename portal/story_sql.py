@@ -17,6 +17,11 @@ def table(model: type[Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+def column(model: type[Model], field_name: str) -> str:
+    """The quoted column of a model's field, as its `Meta` names it."""
+    return connection.ops.quote_name(model._meta.get_field(field_name).column)
+
+
 def card_columns(model: type[Page], page_alias: str = "p", story_alias: str = "s") -> str:
     """Every column a card needs from the page and story tables: all but the StreamFields."""
     from wagtail.fields import StreamField
