@@ -424,6 +424,23 @@ def scenario_kill_during_writes(server: Server) -> tuple[bool, str]:
     return ok, line
 
 
+def only_markdown(only: str, results: list[tuple[bool, str]]) -> str:
+    """One scenario's figures (RELIABILITY_ONLY), e.g. the abuse phase at 120,000 articles."""
+    from news.models import ArticlePage
+
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    header = "| Scenario | Requests | Rate | p50 ms | p95 ms | p99 ms | Errors |\n|---|---|---|---|---|---|---|"
+    rows = "\n".join(line for _ok, line in results)
+    return (
+        f"## Reliability: {only} phase alone\n\n`RELIABILITY_ONLY={only} make reliability` on "
+        f"{DB_NAME} ({ArticlePage.objects.count():,} articles), gunicorn "
+        f"{ENV['WEB_CONCURRENCY']} workers × {ENV['GUNICORN_THREADS']} threads, production settings, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average after the run {load} "
+        f"on a shared 2-core machine (other jobs were running).\n\n{header}\n{rows}\n\n"
+        f"Result: {'PASS' if all(ok for ok, _ in results) else 'FAIL'}."
+    )
+
+
 def main() -> int:
     if os.environ.get("RELIABILITY_REUSE_DB") != "1":
         log(f"preparing database {DB_NAME}")
@@ -447,9 +464,12 @@ def main() -> int:
             results.append(scenario_kill_during_writes(server))
     finally:
         server.stop()
-    if only:
-        return 0 if all(ok for ok, _ in results) else 1
     from bench.record import write_section
+
+    if only:
+        if os.environ.get("RELIABILITY_RECORD") == "1":
+            write_section(f"reliability-{only}", only_markdown(only, results))
+        return 0 if all(ok for ok, _ in results) else 1
 
     faults = "\n".join("- " + line.strip("| ").replace(" | ", "; ") for _ok, line in results[2:])
     cpus = os.cpu_count()
