@@ -58,7 +58,8 @@ serve: install messages
 	DJANGO_SETTINGS_MODULE=portal.settings.production BIND=127.0.0.1:$(PORT) \
 		$(BIN)/gunicorn portal.wsgi:application -c scripts/gunicorn.conf.py
 
-## make reliability: 100 readers for 60 s, a PostgreSQL restart and a killed worker, against
+## make reliability: 100 readers for 60 s, 50 clients on old articles with random unknown query
+## parameters for 60 s, a PostgreSQL restart and a killed worker, against
 ## `make serve`-style gunicorn on its own database; figures go to docs/benchmarks.md.
 reliability: install
 	$(PY) scripts/reliability.py
