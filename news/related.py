@@ -11,9 +11,9 @@ RELATED_LIMIT = 4
 # Candidates read per tag and from the section: each is one backward walk of an index that
 # stops after this many entries, so an article costs the same whether its tag is shared by three
 # articles or thirty thousand.
-POOL_PER_PART = 40
+POOL_PER_PART = 30
 # Tags that bring candidates (an article's tags beyond these still count in the ranking).
-MAX_CANDIDATE_TAGS = 8
+MAX_CANDIDATE_TAGS = 5
 # Wagtail's tree: a page's parent path is its own path without the last step.
 STEPLEN = Page.steplen
 PARENT_PATH = f"substr({{alias}}.path, 1, length({{alias}}.path) - {STEPLEN})"
