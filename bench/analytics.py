@@ -14,7 +14,6 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from bench import analytics_measures as measures
 from bench.record import write_section
 
 # Synthetic data lives in a past range no real report asks about, and is deleted afterwards.
@@ -49,6 +48,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        from bench import analytics_measures as measures  # models: after django.setup()
+
         quick = options["quick"]
         hits = options["hits"] or (20_000 if quick else 20_000_000)
         day_hits = options["day_hits"] or (7_000 if quick else 700_000)
@@ -113,6 +114,8 @@ class Command(BaseCommand):
 
     def ingest_only(self, duration: int, runs: int, no_record: bool, log) -> None:
         """Runs of the fast path (all reported, best stated) and one of the full stack."""
+        from bench import analytics_measures as measures
+
         idle = measures.idle_share()  # was the machine quiet?
         quiet = "unknown" if idle is None else f"{idle:.0%} idle over 2 s"
         ingests = []
