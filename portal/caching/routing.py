@@ -115,7 +115,11 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    home = get_structure().localized(site.root_page) or site.root_page.localized.specific
+    structure = get_structure()
+    root = structure.pages.get(site.root_page_id)
+    home = structure.localized(root) if root is not None else None
+    if home is None:  # a root outside the structure: Wagtail's own way
+        home = site.root_page.localized.specific
     page, args, kwargs = home.route(request, [part for part in path.split("/") if part])
 
     on_serve = serve_chain

@@ -100,16 +100,17 @@ class SiteStructure:
         return self.locales.get(code)
 
     def localized(self, page: Page) -> Page | None:
-        """`page.localized` from the structure; None when the page is not in it."""
+        """`page.localized` (the live translation in the active language, else the page itself)
+        from the structure; None when the page is not in it."""
         if page.pk not in self.pages:
             return None
         locale = self.active_locale()
         if locale is None or locale.pk == page.locale_id:
-            return self.pages[page.pk]
+            return page
         translation = next(
             (t for t in self.translations(page) if t.locale_id == locale.pk and t.live), None
         )
-        return translation or self.pages[page.pk]
+        return translation or page
 
     def menu_items(self, home: Page) -> list[Page]:
         """Live, public children of a home marked "show in menus", in tree order."""
@@ -212,6 +213,12 @@ def get_structure() -> SiteStructure:
     if "structure" not in scope:
         scope["structure"] = _load()
     return scope["structure"]
+
+
+def in_request() -> bool:
+    """Whether a request is being served: the overrides on pages and settings use the structure
+    only then; commands and workers run Wagtail's own code, as it was written."""
+    return _scope.get() is not None
 
 
 def begin_request() -> contextvars.Token:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from portal.caching.structure import get_structure
+from portal.caching.structure import get_structure, in_request
 from portal.forms import PublishGuardForm
 
 
@@ -38,7 +38,7 @@ class BasePage(Page):
     @property
     def localized(self) -> Page:
         """Wagtail's `localized`, answered from the site structure for pages in it (no query)."""
-        found = get_structure().localized(self)
+        found = get_structure().localized(self) if in_request() else None
         return found if found is not None else super().localized
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
@@ -47,7 +47,7 @@ class BasePage(Page):
         Wagtail's serve hook asks every page it serves; nearly every page is public. A page with
         restrictions (or below an alias, which the structure does not resolve) asks Wagtail.
         """
-        if get_structure().restrictions_for(self) == []:
+        if in_request() and get_structure().restrictions_for(self) == []:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from portal.caching.structure import get_structure
+from portal.caching.structure import get_structure, in_request
 
 
 @register_setting(icon="cog")
@@ -76,7 +76,11 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site: Site | None) -> Any:
         """Wagtail's, answered from the site structure (no query) once the row exists."""
-        found = get_structure().site_settings.get(site.pk) if site is not None else None
+        found = (
+            get_structure().site_settings.get(site.pk)
+            if site is not None and in_request()
+            else None
+        )
         return found if found is not None else super().for_site(site)
 
     def name_for(self, language_code: str) -> str:
