@@ -53,7 +53,6 @@ class SiteStructure:
     def __post_init__(self) -> None:
         self._by_url_path = {page.url_path: page for page in self.pages.values()}
         self._by_path = {page.path: page for page in self.pages.values()}
-        self._by_locale_id = {locale.pk: locale for locale in self.locales.values()}
 
     def page_at_url_path(self, url_path: str) -> Page | None:
         return self._by_url_path.get(url_path)
