@@ -67,11 +67,13 @@ reliability: install
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/mypy
 
 ## make test: the whole suite (unit, integration and the browser accessibility suite).
 test: install-test messages browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest
 
 ## make a11y: the accessibility suite alone.

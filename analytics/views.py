@@ -5,6 +5,8 @@ import base64
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from portal.security.ratelimit import rate_limited
+
 from .collect import BadHit, record_hit
 
 # The smallest transparent GIF: what the <noscript> pixel asks for.
@@ -12,6 +14,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 
 
 @csrf_exempt  # takes no action on anyone's behalf; other methods are only counted as excluded
+@rate_limited("analytics")
 def hit(request: HttpRequest) -> HttpResponse:
     """Count a visit: 204 (or a 1x1 GIF for the pixel), never cached, 400 for a malformed call."""
     try:

@@ -2,10 +2,10 @@
 
 `/analytics/hit` needs none of the middleware a page needs (page cache, sessions, two-factor,
 lockouts, locale, messages, CSP for HTML); run through them it costs several cache round trips
-per hit. Requests to it without a session cookie are answered here by the view itself, after the
-per-client rate limit of `analytics.ratelimit` (the same limit, counters and 429 answer as the
-`rate_limited("analytics")` wrapper in `portal/urls.py`, in one Redis round trip); a request
-carrying a session cookie (a logged-in user, to be excluded as such) goes through the full stack.
+per hit. Requests to it without a session cookie are answered here by the view itself (the one
+route, `analytics:hit`, rate-limited per client by `portal.security.ratelimit` in one Redis round
+trip); a request carrying a session cookie (a logged-in user, to be excluded as such) goes
+through the full stack to the same view.
 
 `portal.wsgi:application` (gunicorn's entry point) is the portal wrapped in `BeaconFastPath`.
 """
@@ -19,7 +19,6 @@ from django.core.handlers.exception import response_for_exception
 from django.core.handlers.wsgi import WSGIRequest
 from django.urls import reverse
 
-from .ratelimit import beacon_rate_limited
 from .views import hit
 
 
@@ -38,12 +37,10 @@ class BeaconFastPath:
         signals.request_started.send(sender=self.__class__, environ=environ)
         request = WSGIRequest(environ)
         try:
-            response = beacon_rate_limited(request)
-            if response is None:
-                response = hit(request)
+            response = hit(request)
         except Exception as error:  # answered (400 or 500) and logged as Django does
             response = response_for_exception(request, error)
-        response._resource_closers.append(request.close)
+        # A beacon call is a GET without a body: the request holds no upload to close.
         status = f"{response.status_code} {response.reason_phrase}"
         start_response(status, list(response.items()))
         return response  # its close() sends request_finished, which recycles DB connections

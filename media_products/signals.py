@@ -60,10 +60,10 @@ def _purge(urls: list[tuple[str, str]]) -> None:
         transaction.on_commit(lambda: purge(urls))
 
 
-def _refresh_skeleton_for_first_child(product: Any) -> None:
-    """The skeleton snapshot keeps the index's child count; treebeard's get_children() trusts it and
-    finds nothing under an index that had no product when the snapshot was built, so the first
-    product published there would answer 404 until the snapshot is rebuilt."""
+def _refresh_structure_for_first_child(product: Any) -> None:
+    """The site structure keeps the index's child count; treebeard's get_children() trusts it and
+    finds nothing under an index that had no product when the structure was read, so the first
+    product published there would be missing until the structure is read again."""
     from portal.caching import structure
 
     ancestors = structure.get_structure().ancestors(product)
@@ -73,7 +73,7 @@ def _refresh_skeleton_for_first_child(product: Any) -> None:
 
 def _on_product_published(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, MediaProductPage):
-        _refresh_skeleton_for_first_child(instance)
+        _refresh_structure_for_first_child(instance)
     if isinstance(instance, AudioPage) and instance.series_id:
         _purge(feed_urls(instance.series))
     elif isinstance(instance, VideoPage):

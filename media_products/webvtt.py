@@ -5,6 +5,7 @@ captions and nobody notices. Checking at upload, with the line number, lets an e
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -62,25 +63,22 @@ def decode_caption_bytes(data: bytes) -> str:
         ) from None
 
 
-def parse_webvtt(text: str) -> list[Cue]:
-    """The cues of a WebVTT document, or WebVTTError naming the first few bad lines."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _header_problems(lines: list[str]) -> tuple[int, list[tuple[int, str]]]:
+    """The index of the line after the header (which runs to the first blank line), and its problems."""
     problems: list[tuple[int, str]] = []
-    if not lines or not _HEADER.match(lines[0]):
-        raise WebVTTError([(1, _("tệp WebVTT phải bắt đầu bằng dòng “WEBVTT”."))])
-
-    cues: list[Cue] = []
     index = 1
-    # The header runs until the first blank line.
     while index < len(lines) and lines[index].strip():
         if "-->" in lines[index]:
             problems.append(
                 (index + 1, _("cần một dòng trống giữa dòng “WEBVTT” và phụ đề đầu tiên."))
             )
         index += 1
+    return index, problems
 
-    previous_start = 0.0
-    while index < len(lines) and len(problems) < MAX_ERRORS:
+
+def _blocks(lines: list[str], index: int) -> Iterator[tuple[int, list[str]]]:
+    """(index of its first line, its lines) for each run of non-blank lines from `index` on."""
+    while index < len(lines):
         if not lines[index].strip():
             index += 1
             continue
@@ -89,60 +87,75 @@ def parse_webvtt(text: str) -> list[Cue]:
         while index < len(lines) and lines[index].strip():
             block.append(lines[index])
             index += 1
-        first = block[0]
-        if first.startswith(("NOTE", "STYLE", "REGION")) and "-->" not in first:
+        yield block_start, block
+
+
+def _timing_problem(block_start: int, block: list[str]) -> tuple[int, str] | None:
+    """Why the block has no timing line where a cue needs one, or None."""
+    timing_offset = 0 if "-->" in block[0] else 1
+    if timing_offset == 1 and (len(block) < 2 or "-->" not in block[1]):
+        return (
+            block_start + 1,
+            _(
+                "“%(text)s” không phải dòng thời gian của phụ đề "
+                "(dạng “00:00:01.000 --> 00:00:04.000”)."
+            )
+            % {"text": block[0][:60]},
+        )
+    if _TIMING_LINE.match(block[timing_offset].strip()) is None:
+        return (
+            block_start + timing_offset + 1,
+            _("mốc thời gian “%(text)s” sai dạng; cần dạng “00:00:01.000 --> 00:00:04.000”.")
+            % {"text": block[timing_offset].strip()[:60]},
+        )
+    return None
+
+
+def _cue(block_start: int, block: list[str], previous_start: float) -> Cue | tuple[int, str]:
+    """The block's cue, or the (line number, message) of what is wrong with it."""
+    problem = _timing_problem(block_start, block)
+    if problem is not None:
+        return problem
+    timing_offset = 0 if "-->" in block[0] else 1
+    line = block_start + timing_offset + 1
+    match = _TIMING_LINE.match(block[timing_offset].strip())
+    assert match is not None  # checked by _timing_problem
+    start = _seconds(*match.group(1, 2, 3, 4))
+    end = _seconds(*match.group(5, 6, 7, 8))
+    payload = "\n".join(block[timing_offset + 1 :]).strip()
+    if end <= start:
+        return (line, _("thời điểm kết thúc phải sau thời điểm bắt đầu."))
+    if start < previous_start:
+        return (
+            line,
+            _("phụ đề này bắt đầu trước phụ đề liền trước; các phụ đề phải theo thứ tự thời gian."),
+        )
+    if any("-->" in text for text in block[timing_offset + 1 :]):
+        return (line + 1, _("thiếu dòng trống giữa hai phụ đề."))
+    if not payload:
+        return (line, _("phụ đề không có chữ nào."))
+    return Cue(line=line, start=start, end=end, text=payload)
+
+
+def parse_webvtt(text: str) -> list[Cue]:
+    """The cues of a WebVTT document, or WebVTTError naming the first few bad lines."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines or not _HEADER.match(lines[0]):
+        raise WebVTTError([(1, _("tệp WebVTT phải bắt đầu bằng dòng “WEBVTT”."))])
+    index, problems = _header_problems(lines)
+    cues: list[Cue] = []
+    previous_start = 0.0
+    for block_start, block in _blocks(lines, index):
+        if len(problems) >= MAX_ERRORS:
+            break
+        if block[0].startswith(("NOTE", "STYLE", "REGION")) and "-->" not in block[0]:
             continue
-        timing_offset = 0 if "-->" in first else 1
-        if timing_offset == 1 and (len(block) < 2 or "-->" not in block[1]):
-            problems.append(
-                (
-                    block_start + 1,
-                    _(
-                        "“%(text)s” không phải dòng thời gian của phụ đề "
-                        "(dạng “00:00:01.000 --> 00:00:04.000”)."
-                    )
-                    % {"text": first[:60]},
-                )
-            )
-            continue
-        timing_line_number = block_start + timing_offset + 1
-        match = _TIMING_LINE.match(block[timing_offset].strip())
-        if match is None:
-            problems.append(
-                (
-                    timing_line_number,
-                    _(
-                        "mốc thời gian “%(text)s” sai dạng; cần dạng "
-                        "“00:00:01.000 --> 00:00:04.000”."
-                    )
-                    % {"text": block[timing_offset].strip()[:60]},
-                )
-            )
-            continue
-        start = _seconds(*match.group(1, 2, 3, 4))
-        end = _seconds(*match.group(5, 6, 7, 8))
-        payload = "\n".join(block[timing_offset + 1 :]).strip()
-        if end <= start:
-            problems.append(
-                (timing_line_number, _("thời điểm kết thúc phải sau thời điểm bắt đầu."))
-            )
-        elif start < previous_start:
-            problems.append(
-                (
-                    timing_line_number,
-                    _(
-                        "phụ đề này bắt đầu trước phụ đề liền trước; "
-                        "các phụ đề phải theo thứ tự thời gian."
-                    ),
-                )
-            )
-        elif any("-->" in line for line in block[timing_offset + 1 :]):
-            problems.append((timing_line_number + 1, _("thiếu dòng trống giữa hai phụ đề.")))
-        elif not payload:
-            problems.append((timing_line_number, _("phụ đề không có chữ nào.")))
+        found = _cue(block_start, block, previous_start)
+        if isinstance(found, Cue):
+            cues.append(found)
+            previous_start = found.start
         else:
-            cues.append(Cue(line=timing_line_number, start=start, end=end, text=payload))
-            previous_start = start
+            problems.append(found)
 
     if problems:
         raise WebVTTError(problems[:MAX_ERRORS])

@@ -54,9 +54,10 @@ class SectionPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """Live articles in this section and its subsections, newest first."""
+        from portal.caching.structure import public
+
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .descendant_of(self)
             .order_by("-first_published_at", "-pk")
         )
@@ -70,14 +71,21 @@ class SectionPage(RoutablePageMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from django.conf import settings
 
+        from portal.caching.structure import get_structure
         from portal.listing import for_cards, paginate
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
             for_cards(self.articles()), request.GET.get("page"), settings.PORTAL_LISTING_PAGE_SIZE
         )
-        context["subsections"] = (
-            self.get_children().live().public().type(SectionPage).order_by("path")
+        structure = get_structure()  # sections are in the site structure: no query
+        context["subsections"] = sorted(
+            (
+                page
+                for page in structure.children(self)
+                if isinstance(page, SectionPage) and page.live and not structure.is_private(page)
+            ),
+            key=lambda page: page.path,
         )
         return context
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
+from portal.caching.structure import get_structure, public
 from portal.listing import attach_card_images, latest_stories, story_page_models
 from portal.story_sql import card_columns, column, placeholders, public_condition, table
 
@@ -19,7 +20,7 @@ def featured_stories(home: Any, attach_images: bool = True) -> list[Any]:
         return []
     pages = {
         page.pk: page
-        for page in Page.objects.live().public().filter(pk__in=ids).defer_streamfields().specific()
+        for page in public(Page.objects.live()).filter(pk__in=ids).defer_streamfields().specific()
     }
     featured = [pages[pk] for pk in ids if pk in pages]
     if attach_images:
@@ -29,31 +30,19 @@ def featured_stories(home: Any, attach_images: bool = True) -> list[Any]:
 
 def home_sections(home: Any) -> list[Any]:
     """Live, public sections below this home marked "show on home", in tree order."""
-    from django.conf import settings
-
     from news.models import SectionPage
 
-    if settings.PORTAL_STRUCTURE_CACHE:
-        from portal.caching.structure import get_structure
-
-        structure = get_structure()
-        return [
-            page
-            for page in sorted(structure.pages.values(), key=lambda p: p.path)
-            if isinstance(page, SectionPage)
-            and page.live
-            and page.show_on_home
-            and page.depth > home.depth
-            and page.path.startswith(home.path)
-            and not structure.is_private(page)
-        ]
-    return list(
-        SectionPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(show_on_home=True)
-        .order_by("path")
-    )
+    structure = get_structure()
+    return [
+        page
+        for page in sorted(structure.pages.values(), key=lambda p: p.path)
+        if isinstance(page, SectionPage)
+        and page.live
+        and page.show_on_home
+        and page.depth > home.depth
+        and page.path.startswith(home.path)
+        and not structure.is_private(page)
+    ]
 
 
 def latest_by_section(

@@ -72,7 +72,9 @@ def latest_stories(
     One query for the page rows, one per content type for the specific rows (StreamFields
     deferred), and two for the images: never one per item.
     """
-    queryset = Page.objects.live().public().type(*models).filter(locale=locale)
+    from portal.caching.structure import public
+
+    queryset = public(Page.objects.live()).type(*models).filter(locale=locale)
     if root is not None:
         queryset = queryset.descendant_of(root)
     pages = list(

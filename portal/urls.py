@@ -2,19 +2,19 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from analytics import views as analytics_views
 from news.feeds import SiteFeed
 from portal import health
 from portal import views as portal_views
+from portal.caching import routing
 from portal.search import views as search_views
-from portal.security.ratelimit import rate_limited
 
 # Admin URLs are configurable, and can be switched off for a public-only deployment.
 private_urlpatterns = (
@@ -28,8 +28,7 @@ public_urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
-    # The collection endpoint, rate-limited per client in front of the app's own (identical) route.
-    path("analytics/hit", rate_limited("analytics")(analytics_views.hit)),
+    # The beacon's one route (answered on a fast path in production: analytics/wsgi.py).
     path("analytics/", include("analytics.urls")),
 ]
 
@@ -40,7 +39,10 @@ urlpatterns += i18n_patterns(
     path("rss.xml", SiteFeed(), name="site_feed"),
     # Per language, so the display-settings page speaks the reader's language (/en/display-settings/).
     path("display-settings/", portal_views.display_settings, name="display_settings"),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs, its serve view replaced by one that routes from the site structure
+    # (portal/caching/routing.py); the same pattern and name, after Wagtail's `_util/` URLs.
+    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

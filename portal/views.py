@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, DisplaySettings
 from portal.forms import DisplaySettingsForm
+from portal.security.ratelimit import rate_limited
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -30,6 +31,7 @@ def _safe_next(request: HttpRequest) -> str | None:
 # set of values, with SameSite=Lax, no account, no data, and `next` limited to this host.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("forms", methods=("POST",))
 def display_settings(request: HttpRequest) -> HttpResponse:
     """Show or change the reader's display settings; the header's quick buttons post here too."""
     current = DisplaySettings.from_request(request)

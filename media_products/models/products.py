@@ -56,9 +56,10 @@ class MediaProductPage(StoryPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from media_products.listing import more_products
+        from portal.caching.structure import get_structure
 
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = index = self.get_parent()
+        context["index"] = index = get_structure().parent_of(self) or self.get_parent()
         context["more_products"] = more_products(self, index)
         return context
 

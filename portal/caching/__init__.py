@@ -1,1 +1,2 @@
-"""Speed that does not decay: the skeleton snapshot, one-query routing, the page cache and its purges."""
+"""Speed that does not decay: cache tokens, the site structure, one-query routing, the page cache
+and its purges (docs/architecture.md)."""

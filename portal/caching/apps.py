@@ -8,8 +8,7 @@ class CachingConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import tasks
-        from portal.caching import invalidation, lookups
+        from portal.caching import invalidation
 
-        lookups.install()
         invalidation.connect()
         tasks.connect()

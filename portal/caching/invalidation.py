@@ -2,7 +2,7 @@
 
 Publishing, unpublishing, moving or deleting a page makes stale: the page, every ancestor (the
 section listings and Home show it), its translations (their language switch links to it), the
-site feed, the section feeds and the sitemap. A change to the skeleton (a section, a home or an
+site feed, the section feeds and the sitemap. A change to the site structure (a section, a home or an
 information page, a site, a locale, a view restriction, the site settings) may change every
 page's navigation or breadcrumbs, so it renews the whole-site token instead.
 """
@@ -151,7 +151,7 @@ def after_bulk_change() -> None:
     counts.forget_counts()
 
 
-def _on_skeleton_changed(sender: Any, **kwargs: Any) -> None:
+def _on_structure_changed(sender: Any, **kwargs: Any) -> None:
     structure.invalidate()
     pages.purge_everything()
     transaction.on_commit(pages.purge_everything)
@@ -167,10 +167,10 @@ def connect() -> None:
     pre_delete.connect(_on_page_deleting, dispatch_uid="portal_cache_deleting")
     for model in (Site, Locale, PageViewRestriction, SiteSettings):
         post_save.connect(
-            _on_skeleton_changed, sender=model, dispatch_uid=f"portal_cache_{model.__name__}_saved"
+            _on_structure_changed, sender=model, dispatch_uid=f"portal_cache_{model.__name__}_saved"
         )
         post_delete.connect(
-            _on_skeleton_changed,
+            _on_structure_changed,
             sender=model,
             dispatch_uid=f"portal_cache_{model.__name__}_deleted",
         )

@@ -1,72 +1,53 @@
 """Whole responses of public pages, kept in Django's cache for anonymous readers.
 
 A cached page answers without touching the database or a template. Entries are keyed by host,
-path, query string, the reader's display settings (text size, contrast, spacing change the HTML)
-and language, under two version tokens: one for the whole site (the skeleton changed: navigation,
-breadcrumbs, site settings) and one per URL path (that page, or a listing it is shown in,
-changed). Purging replaces a token, so every entry under the old one is unreachable at once, in
-every process sharing the cache.
+path, the query parameters pages read (`QUERY_PARAMETERS`), the reader's display settings (text
+size, contrast, spacing change the HTML) and language, under two tokens (`portal/caching/tokens.py`):
+``site`` (the site structure changed: navigation, breadcrumbs, site settings) and the URL path's
+own (that page, or a listing it is shown in, changed). Purging renews a token, so every entry
+under the old one is unreachable at once, in every process sharing the cache.
+
+Any other query parameter (a campaign tag, a cache-buster, junk) would otherwise make a new entry
+for the same page, or be copied into its pagination links: an anonymous read of a cacheable page
+with such parameters is redirected to the canonical URL (the same path with only the parameters
+pages read), whose entry then answers. So unknown parameters neither fill the cache nor bypass it.
 
 Never cached: anything for a reader carrying a session cookie (editors, logged-in users), other
 methods than GET/HEAD, previews, private pages (Wagtail marks them `no-cache`), responses that set
 a cookie, and every view not in `CACHEABLE_VIEWS` (search, the analytics endpoint, forms...).
 """
 
-import hashlib
-import uuid
 from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
+from portal.caching import tokens
 from portal.display import DisplaySettings
 
 # URL names whose GET responses are the same for every anonymous reader (given display and language).
 CACHEABLE_VIEWS = frozenset({"wagtail_serve", "site_feed", "sitemap", "robots_txt"})
-SITE_TOKEN_KEY = "pc:site"
-PATH_TOKEN_KEY = "pc:path:{digest}"
-ENTRY_KEY = "pc:entry:{site}:{path}:{digest}"
+# The query parameters cacheable views read: listing page (`page`), print view (`print`), the
+# multimedia filter (`type`) and the sitemap's page (`p`). Every other one is redirected away.
+QUERY_PARAMETERS = frozenset({"page", "print", "type", "p"})
+AREA = "page"
 MAX_QUERY_LENGTH = 200
 # Vary values the key already accounts for; a response varying on anything else is not stored.
 KNOWN_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 STATUS_HEADER = "X-Page-Cache"
 
 
-def _cache():
-    return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
-def path_token_key(path: str) -> str:
-    return PATH_TOKEN_KEY.format(digest=_digest(path))
-
-
-def _tokens(path: str) -> tuple[str, str]:
-    """The site token and the path token, created when missing (an evicted token is a fresh one)."""
-    cache = _cache()
-    site_key, path_key = SITE_TOKEN_KEY, path_token_key(path)
-    found = cache.get_many([site_key, path_key])
-    for key in (site_key, path_key):
-        if key not in found:
-            cache.add(key, uuid.uuid4().hex, timeout=None)
-            found[key] = cache.get(key) or uuid.uuid4().hex
-    return found[site_key], found[path_key]
-
-
 def purge_paths(paths: Iterable[str]) -> None:
     """Make every cached variant of these URL paths unreachable, in every process."""
-    cache = _cache()
-    cache.set_many({path_token_key(path): uuid.uuid4().hex for path in set(paths)}, timeout=None)
+    tokens.renew(tokens.path_token(path) for path in paths)
 
 
 def purge_everything() -> None:
-    _cache().set(SITE_TOKEN_KEY, uuid.uuid4().hex, timeout=None)
+    tokens.renew([tokens.SITE])
 
 
 def reader_language(request: HttpRequest) -> str:
@@ -80,17 +61,23 @@ def is_anonymous_read(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def may_use_cache(request: HttpRequest) -> bool:
+def canonical_query(request: HttpRequest) -> tuple[str, bool]:
+    """The query string of the parameters pages read, sorted; and whether any other was given."""
+    given = request.GET
+    kept = sorted(
+        (name, value) for name in given if name in QUERY_PARAMETERS for value in given.getlist(name)
+    )
+    return urlencode(kept), any(name not in QUERY_PARAMETERS for name in given)
+
+
+def may_use_cache(request: HttpRequest, query: str) -> bool:
     return (
-        settings.PORTAL_PAGE_CACHE
-        and is_anonymous_read(request)
-        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        settings.PORTAL_PAGE_CACHE and is_anonymous_read(request) and len(query) <= MAX_QUERY_LENGTH
     )
 
 
-def entry_key(request: HttpRequest) -> str:
-    site_token, path_token = _tokens(request.path)
-    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+def entry_key(request: HttpRequest, query: str) -> str:
+    site_token, path_token = tokens.current(tokens.SITE, tokens.path_token(request.path))
     variant = "|".join(
         [
             request.get_host(),
@@ -100,7 +87,14 @@ def entry_key(request: HttpRequest) -> str:
             reader_language(request),
         ]
     )
-    return ENTRY_KEY.format(site=site_token, path=path_token, digest=_digest(variant))
+    return tokens.key(AREA, [site_token, path_token], variant)
+
+
+def canonical_redirect(request: HttpRequest, query: str) -> HttpResponse:
+    """The same page without the parameters it does not read; shared caches may keep it."""
+    response = HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+    mark_public(response)
+    return response
 
 
 def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -146,21 +140,37 @@ def mark_public(response: HttpResponse) -> None:
 
 
 class PageCacheMiddleware:
-    """Serves anonymous readers from the page cache, and fills it."""
+    """Serves anonymous readers from the page cache, fills it, and redirects unknown parameters."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        key = entry_key(request) if may_use_cache(request) else None
+        query, extra = canonical_query(request)
+        key = entry_key(request, query) if may_use_cache(request, query) else None
         if key is not None:
-            entry = _cache().get(key)
+            entry = tokens.cache().get(key)
             if entry is not None:
-                return _thaw(entry)
+                # The canonical URL is a cached page: send readers with other parameters there.
+                return canonical_redirect(request, query) if extra else _thaw(entry)
         response = self.get_response(request)
         if is_anonymous_read(request) and is_storable(request, response):
             mark_public(response)
-            if key is not None:
-                _cache().set(key, _freeze(response), settings.PORTAL_PAGE_CACHE_TIMEOUT)
+            if key is not None and not extra:
+                tokens.cache().set(key, _freeze(response), settings.PORTAL_PAGE_CACHE_TIMEOUT)
                 response[STATUS_HEADER] = "miss"
         return response
+
+    def process_view(self, request: HttpRequest, view: Any, *args: Any) -> HttpResponse | None:
+        """A cacheable page asked for with parameters it does not read: its canonical URL instead."""
+        match = request.resolver_match
+        if (
+            settings.PORTAL_PAGE_CACHE
+            and match is not None
+            and match.url_name in CACHEABLE_VIEWS
+            and is_anonymous_read(request)
+        ):
+            query, extra = canonical_query(request)
+            if extra:
+                return canonical_redirect(request, query)
+        return None

@@ -1,23 +1,31 @@
-"""Routing a URL to its page in two queries, whatever its depth, with Wagtail's semantics kept.
+"""Serving a URL: its page in one query whatever its depth, with Wagtail's semantics.
 
-Wagtail walks the tree one URL segment at a time (a query for each child and another for its
-specific row). Here the pages along the path come from the skeleton snapshot (sections, home
-pages) and, for the last segment (a story), from Wagtail's own child lookup on the slug index. A
-page type with its own `route`
-(a routable page such as a section's `rss/`) still gets the rest of the path, as in Wagtail, and
-the last page must be live, else 404.
+Wagtail's `Page.route` walks the tree one URL segment at a time (a query for each child and
+another for its specific row). The home page overrides `route` (Wagtail's documented extension
+point) and walks the intermediate pages (sections, information pages) in the site structure, then
+reads the last segment (a story) with one query on the slug index, its featured image joined.
+A page type with its own `route` (a routable page such as a section's `rss/`) still gets the rest
+of the path, as in Wagtail, and the last page must be live, else 404. Only public API is used: the
+pages returned are the structure's or a queryset's, and nothing is written on them or the request.
+
+`serve` is Wagtail's serve view (`wagtail.views.serve`: route, then the `before_serve_page` and
+`on_serve_page` hooks, then `page.serve`) with one difference: the home page it routes from is
+the site structure's specific, localized copy, where Wagtail's `Page.route_for_request` asks the
+database for the active locale and the home's specific row on every request. It is mounted
+under Wagtail's own URL name, `wagtail_serve`, in front of Wagtail's URLs (`portal/urls.py`).
 """
 
-from typing import Any
+from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from django.http.request import split_domain_port
+from django.http import Http404, HttpRequest, HttpResponse
+from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+from wagtail.views import serve_chain
 
-from portal.caching.structure import get_structure
+from portal.caching.structure import SiteStructure, get_structure
 from portal.listing import story_page_models, with_hero_image
 
 
@@ -51,16 +59,13 @@ def _specific(page: Page) -> Page:
     specific = _with_hero_image(model, model._default_manager.filter(pk=page.pk)).first()
     if specific is None:
         raise Http404
-    parent = getattr(page, "_cached_parent_obj", None)
-    if parent is not None:
-        specific._cached_parent_obj = parent
     return specific
 
 
 def _story_child(parent: Page, slug: str) -> Page | None:
     """The child story with this slug: specific at once when only one story type may live here.
 
-    Below a news section the only page type outside the skeleton is the article, so its row is
+    Below a news section the only page type outside the structure is the article, so its row is
     read from the article table directly, featured image included: one query instead of two.
     A child of another type (left from before a change of the allowed types) is still found.
     """
@@ -73,19 +78,21 @@ def _story_child(parent: Page, slug: str) -> Page | None:
     return queryset.first() or Page.objects.child_of(parent).filter(slug=slug).first()
 
 
+def _child(structure: SiteStructure, parent: Page, slug: str) -> Page:
+    child = structure.page_at_url_path(f"{parent.url_path}{slug}/")
+    if child is not None and child.depth == parent.depth + 1 and child.path.startswith(parent.path):
+        return child
+    # Not in the site structure: a story (they have no children, so in practice the last
+    # segment). A query on path and slug, not get_children(): that trusts the structure's
+    # numchild, which is stale for a section whose first story was just published.
+    found = _story_child(parent, slug)
+    if found is None:
+        raise Http404
+    return found
+
+
 def route_below(home: Page, request: HttpRequest, components: list[str]) -> RouteResult:
     """Route `components` below `home` (a site root) as Wagtail's `Page.route` chain would."""
-    result = _route(home, request, components)
-    page = result[0]
-    restrictions = get_structure().restrictions_for(page)
-    if restrictions is not None:
-        # Wagtail's serve hook asks the routed page for its view restrictions (two queries);
-        # the snapshot already knows them. Only this request's instance is given the answer.
-        page.get_view_restrictions = lambda: restrictions
-    return result
-
-
-def _route(home: Page, request: HttpRequest, components: list[str]) -> RouteResult:
     if not components:
         return Page.route(home, request, components)
     structure = get_structure()
@@ -99,57 +106,27 @@ def _route(home: Page, request: HttpRequest, components: list[str]) -> RouteResu
                 found = _sub_route(current, components[index:])
                 if found is not None:
                     return found
-        child = structure.page_at_url_path(f"{current.url_path}{slug}/")
-        if (
-            child is None
-            or child.depth != current.depth + 1
-            or not child.path.startswith(current.path)
-        ):
-            # Not in the skeleton: a story (they have no children, so in practice the last segment).
-            # A query on path and slug, not get_children(): that trusts the snapshot's numchild,
-            # which is stale for a section whose first story was just published.
-            child = _story_child(current, slug)
-            if child is None:
-                raise Http404
-        child._cached_parent_obj = current
-        current = child
+        current = _child(structure, current, slug)
     return _specific(current).route(request, [])
 
 
-def site_for_request(request: HttpRequest) -> Site | None:
-    """Wagtail's site matching (hostname and port, then hostname, then the default) without a query."""
-    sites = get_structure().sites
-    hostname = split_domain_port(request._get_raw_host())[0]
-    try:
-        port = int(request.get_port())
-    except (TypeError, ValueError):
-        port = None
-    exact = [s for s in sites if s.hostname == hostname and s.port == port]
-    if exact:
-        return exact[0]
-    by_host = [s for s in sites if s.hostname == hostname]
-    host_default = [s for s in by_host if s.is_default_site]
-    if host_default:
-        return host_default[0]
-    default = next((s for s in sites if s.is_default_site), None)
-    candidates = by_host + ([default] if default is not None else [])
-    if len(candidates) == 1:
-        return candidates[0]
-    if default is not None:
-        # A default site and several hostname matches on other ports: Wagtail picks the default.
-        return by_host[0] if len(by_host) == 1 else default
-    return None
-
-
-def attach_site(request: Any) -> None:
-    """Pre-fill what Wagtail caches on the request: its site (with the specific home) and settings."""
-    site = site_for_request(request)
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's serve view, routing from the site structure's home page (see the module doc)."""
+    site = Site.find_for_request(request)
     if site is None:
-        return
-    request._wagtail_site = site
-    from portal.models import SiteSettings
+        raise Http404
+    structure = get_structure()
+    root = structure.pages.get(site.root_page_id)
+    home = structure.localized(root) if root is not None else None
+    if home is None:  # a root outside the structure: Wagtail's own way
+        home = site.root_page.localized.specific
+    page, args, kwargs = home.route(request, [part for part in path.split("/") if part])
 
-    site_settings = get_structure().site_settings.get(site.pk)
-    if site_settings is not None:
-        site_settings._request = request
-        setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    on_serve = serve_chain
+    for wrapper in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve = wrapper(on_serve)
+    for before in hooks.get_hooks("before_serve_page"):
+        result = before(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve(page, request, args, kwargs)

@@ -1,47 +1,54 @@
-"""The site's skeleton (sites, locales, sections, view restrictions, site settings) from the shared cache.
+"""The site structure: read-only data every page view needs, read once per change, shared by all.
 
-Every page a reader opens needs the same few dozen rows: the site, its home pages, the sections
-that form the breadcrumbs and the navigation, the view restrictions and the site settings. Asking
-the database for them on each request costs ten-odd queries; here they are read once into one
-snapshot, kept in Django's cache (Redis in production, so every process shares it) under a version
-number that any change to those rows bumps. Articles and multimedia products are not in it: they
-never have children, so they are never an ancestor, a section or a navigation item.
+Every page a reader opens needs the same few dozen rows: the sites, the locales, the home pages
+and sections that make the navigation and the breadcrumbs, the view restrictions and the site
+settings. Asking the database for them on each request costs ten-odd queries; here they are read
+once into one `SiteStructure`, kept in the shared cache under the ``site`` token
+(`portal/caching/tokens.py`), which any change to those rows renews. Stories (articles and
+multimedia products) are not in it: they never have children, so they are never an ancestor, a
+section or a navigation item.
+
+The data is read-only: nothing here changes a page or a request. Pages use it through public
+overrides (`BasePage.localized`, `BasePage.get_view_restrictions`, `SiteSettings.for_site`) and
+the template tags; `HomePage.route` uses it to walk the URL (`portal/caching/routing.py`).
 """
 
 from __future__ import annotations
 
 import contextvars
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-CACHE_ALIAS = "default"
-VERSION_KEY = "portal:structure:version"
-SNAPSHOT_KEY = "portal:structure:{version}"
-SNAPSHOT_TIMEOUT = 60 * 60 * 24
+from portal.caching import tokens
 
-# The snapshot of the request being served, so one request reads the cache once. Outside a request
-# (commands, workers) nothing is memoised: a long-lived process must not keep an old skeleton.
-_scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
-    "portal_structure", default=None
+if TYPE_CHECKING:
+    from portal.models import SiteSettings
+
+AREA = "structure"
+TIMEOUT = 60 * 60 * 24
+
+# The structure of the request being served, so one request reads the cache once. Outside a
+# request (commands, workers) nothing is memoised: a long-lived process must not keep old data.
+_scope: contextvars.ContextVar[dict[str, SiteStructure] | None] = contextvars.ContextVar(
+    "portal_site_structure", default=None
 )
 
 
 @dataclass
-class Structure:
-    version: str
+class SiteStructure:
     sites: list[Site] = field(default_factory=list)
     locales: dict[str, Locale] = field(default_factory=dict)
-    # Every page that is not a story (home pages, sections, information pages), as specific instances.
+    # Every page that is not a story (home pages, sections, information pages), specific, by pk.
     pages: dict[int, Page] = field(default_factory=dict)
     restrictions: list[PageViewRestriction] = field(default_factory=list)
-    site_settings: dict[int, Any] = field(default_factory=dict)
+    site_settings: dict[int, SiteSettings] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_url_path = {page.url_path: page for page in self.pages.values()}
@@ -51,7 +58,7 @@ class Structure:
         return self._by_url_path.get(url_path)
 
     def ancestors(self, page: Page) -> list[Page] | None:
-        """Ancestors of a page (root first), or None when one is missing from the snapshot."""
+        """Ancestors of a page (root first), or None when one is missing from the structure."""
         found = []
         for depth in range(1, page.depth):
             ancestor = self._by_path.get(page.path[: depth * Page.steplen])
@@ -59,6 +66,12 @@ class Structure:
                 return None
             found.append(ancestor)
         return found
+
+    def parent_of(self, page: Page) -> Page | None:
+        """The parent page, or None when it is not in the structure (or the page is the root)."""
+        if page.depth <= 1:
+            return None
+        return self._by_path.get(page.path[: (page.depth - 1) * Page.steplen])
 
     def children(self, page: Page) -> Iterator[Page]:
         prefix, depth = page.path, page.depth + 1
@@ -73,19 +86,30 @@ class Structure:
             if other.translation_key == page.translation_key and other.pk != page.pk
         ]
 
-    def locale_by_id(self, locale_id: int) -> Locale | None:
-        return next((locale for locale in self.locales.values() if locale.pk == locale_id), None)
-
     def live_translations(self, page: Page) -> list[Page]:
-        """Live translations with their locale attached, as the language switch needs them."""
-        found = []
-        for other in self.translations(page):
-            if other.live:
-                locale = self.locale_by_id(other.locale_id)
-                if locale is not None:
-                    other.locale = locale
-                found.append(other)
-        return found
+        """Live translations (their locale already attached), as the language switch needs them."""
+        return [other for other in self.translations(page) if other.live]
+
+    def active_locale(self) -> Locale | None:
+        """The locale of the active language, as `Locale.get_active()` finds it, without a query."""
+        try:
+            code = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return None
+        return self.locales.get(code)
+
+    def localized(self, page: Page) -> Page | None:
+        """`page.localized` (the live translation in the active language, else the page itself)
+        from the structure; None when the page is not in it."""
+        if page.pk not in self.pages:
+            return None
+        locale = self.active_locale()
+        if locale is None or locale.pk == page.locale_id:
+            return page
+        translation = next(
+            (t for t in self.translations(page) if t.locale_id == locale.pk and t.live), None
+        )
+        return translation or page
 
     def menu_items(self, home: Page) -> list[Page]:
         """Live, public children of a home marked "show in menus", in tree order."""
@@ -110,18 +134,20 @@ class Structure:
     def is_private(self, page: Page) -> bool:
         return any(page.path.startswith(r.page.path) for r in self.restrictions)
 
+    def private_q(self) -> Q:
+        """Wagtail's `PageQuerySet.private_q()`, built from the structure instead of a query."""
+        q = Q()
+        for restriction in self.restrictions:
+            q |= Page.objects.all().descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
 
-def _cache():
-    return caches[CACHE_ALIAS]
+
+_Pages = TypeVar("_Pages", bound=QuerySet)
 
 
-def current_version() -> str:
-    """A random token, replaced on every change; a lost token (evicted) becomes a new one, never an old one."""
-    version = _cache().get(VERSION_KEY)
-    if version is None:
-        _cache().add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = _cache().get(VERSION_KEY) or uuid.uuid4().hex
-    return version
+def public(queryset: _Pages) -> _Pages:
+    """`queryset.public()` (Wagtail's definition of a public page) without its query per call."""
+    return queryset.exclude(get_structure().private_q())
 
 
 def _story_models() -> list[type[Page]]:
@@ -130,63 +156,67 @@ def _story_models() -> list[type[Page]]:
     return story_page_models()
 
 
-def build(version: str) -> Structure:
-    """Read the skeleton from the database (a handful of queries, once per change)."""
+def build() -> SiteStructure:
+    """Read the site structure from the database (a handful of queries, once per change)."""
     from portal.models import SiteSettings
 
-    pages = {
-        page.pk: page
-        for page in Page.objects.not_type(*_story_models())
-        .specific()
-        .defer_streamfields()
-        .order_by("path")
-    }
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    by_id = {locale.pk: locale for locale in locales.values()}
+    pages: dict[int, Page] = {}
+    for page in (
+        Page.objects.not_type(*_story_models()).specific().defer_streamfields().order_by("path")
+    ):
+        if page.locale_id in by_id:
+            page.locale = by_id[page.locale_id]  # the language switch shows each page's language
+        pages[page.pk] = page
     sites = list(Site.objects.all())
     for site in sites:
-        # The specific home page, so routing and the chrome need no query of their own.
         site.root_page = pages.get(site.root_page_id) or site.root_page
-    return Structure(
-        version=version,
+    site_settings = {}
+    for item in SiteSettings.objects.select_related("accessibility_statement").filter(
+        site__in=[s.pk for s in sites]
+    ):
+        statement = pages.get(item.accessibility_statement_id or 0)
+        if statement is not None:
+            item.accessibility_statement = statement
+        site_settings[item.site_id] = item
+    return SiteStructure(
         sites=sites,
-        locales={locale.language_code: locale for locale in Locale.objects.all()},
+        locales=locales,
         pages=pages,
         restrictions=list(
             PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         ),
-        site_settings={
-            item.site_id: item
-            for item in SiteSettings.objects.select_related("accessibility_statement").filter(
-                site__in=[s.pk for s in sites]
-            )
-        },
+        site_settings=site_settings,
     )
 
 
-def _load() -> Structure:
-    if not settings.PORTAL_STRUCTURE_CACHE:
-        return build("uncached")
-    version = current_version()
-    key = SNAPSHOT_KEY.format(version=version)
-    snapshot = _cache().get(key)
-    if snapshot is None:
-        snapshot = build(version)
-        # Written under the version read *before* the database: a change committed meanwhile has
-        # bumped the version already, so this copy is never served as current.
-        _cache().set(key, snapshot, SNAPSHOT_TIMEOUT)
-    return snapshot
+def _load() -> SiteStructure:
+    store = tokens.cache()
+    (site_token,) = tokens.current(tokens.SITE)
+    key = tokens.key(AREA, [site_token])
+    found = store.get(key)
+    if found is None:
+        found = build()
+        # Stored under the token read *before* the database: a change committed meanwhile has
+        # renewed the token already, so this copy is never served as current.
+        store.set(key, found, TIMEOUT)
+    return found
 
 
-def get_structure() -> Structure:
-    """The snapshot for this request: read once per request, shared between processes via the cache."""
+def get_structure() -> SiteStructure:
+    """The site structure for this request: read once per request, shared via the cache."""
     scope = _scope.get()
     if scope is None:
         return _load()
-    if scope.get("snapshot") is None:
-        scope["snapshot"] = _load()
-    return scope["snapshot"]
+    if "structure" not in scope:
+        scope["structure"] = _load()
+    return scope["structure"]
 
 
 def in_request() -> bool:
+    """Whether a request is being served: the overrides on pages and settings use the structure
+    only then; commands and workers run Wagtail's own code, as it was written."""
     return _scope.get() is not None
 
 
@@ -198,29 +228,29 @@ def end_request(token: contextvars.Token) -> None:
     _scope.reset(token)
 
 
-def forget_request_snapshot() -> None:
+def _forget_for_request() -> None:
     scope = _scope.get()
     if scope is not None:
-        scope.pop("snapshot", None)
+        scope.pop("structure", None)
 
 
-def _bump() -> None:
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    forget_request_snapshot()
+def _renew() -> None:
+    tokens.renew([tokens.SITE])
+    _forget_for_request()
 
 
 def invalidate() -> None:
-    """The skeleton changed: bump now (this process sees it) and again when the transaction commits.
+    """The structure changed: renew the site token now and again when the transaction commits.
 
-    The second bump covers a reader in another process who rebuilt the snapshot between the two
-    from rows not yet committed.
+    The second renewal covers a reader in another process who rebuilt the structure between the
+    two from rows not yet committed. Renewing the site token also makes every cached page stale.
     """
-    _bump()
-    transaction.on_commit(_bump)
+    _renew()
+    transaction.on_commit(_renew)
 
 
 def is_structural(page: Any) -> bool:
-    """Whether a page belongs in the skeleton (anything but a story: stories have no children)."""
+    """Whether a page belongs in the site structure (anything but a story: stories have no children)."""
     if not isinstance(page, Page):
         return False
     model = page.specific_class or type(page)

@@ -3,10 +3,12 @@
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from portal.caching.structure import get_structure, in_request
 from portal.forms import PublishGuardForm
 
 
@@ -32,6 +34,22 @@ class BasePage(Page):
     def summary(self) -> str:
         """The one-paragraph description used by cards, feeds and meta tags."""
         return self.search_description or ""
+
+    @property
+    def localized(self) -> Page:
+        """Wagtail's `localized`, answered from the site structure for pages in it (no query)."""
+        found = get_structure().localized(self) if in_request() else None
+        return found if found is not None else super().localized
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        """Wagtail's, without its query when the site structure knows there is none.
+
+        Wagtail's serve hook asks every page it serves; nearly every page is public. A page with
+        restrictions (or below an alias, which the structure does not resolve) asks Wagtail.
+        """
+        if in_request() and get_structure().restrictions_for(self) == []:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def social_image(self) -> Any:

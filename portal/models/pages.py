@@ -50,10 +50,6 @@ class HomePage(BasePage):
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         # One query for the whole path instead of two per URL segment (portal/caching/routing.py).
-        from django.conf import settings
-
-        if not settings.PORTAL_STRUCTURE_CACHE:
-            return super().route(request, path_components)
         from portal.caching.routing import route_below
 
         return route_below(self, request, path_components)

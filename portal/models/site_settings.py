@@ -1,9 +1,14 @@
 """Contact details and footer text an administrator edits without a deployment."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from portal.caching.structure import get_structure, in_request
 
 
 @register_setting(icon="cog")
@@ -64,6 +69,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("thông tin cổng")
+
+    # The footer links the statement on every page: read with the settings, not after.
+    select_related = ["accessibility_statement"]
+
+    @classmethod
+    def for_site(cls, site: Site | None) -> Any:
+        """Wagtail's, answered from the site structure (no query) once the row exists."""
+        found = (
+            get_structure().site_settings.get(site.pk)
+            if site is not None and in_request()
+            else None
+        )
+        return found if found is not None else super().for_site(site)
 
     def name_for(self, language_code: str) -> str:
         """The portal's name in the reader's language (English pages must not show Vietnamese chrome)."""

@@ -286,12 +286,11 @@ WAGTAILSEARCH_BACKENDS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- Speed (portal/caching/): page cache for anonymous readers, skeleton snapshot, CDN purge ---
+# --- Speed (portal/caching/): page cache for anonymous readers, site structure, CDN purge ---
 PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_ALIAS = "default"
 # Purges are exact; the timeout only bounds what no purge covers (a related-articles box elsewhere).
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
-PORTAL_STRUCTURE_CACHE = env_bool("STRUCTURE_CACHE", True)
 PORTAL_BROWSER_MAX_AGE = int(os.environ.get("BROWSER_MAX_AGE", 0))
 PORTAL_CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", 600))
 # A CDN or Varnish purged on publication: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, e.g. Varnish) or
@@ -375,11 +374,13 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document downloads as 
 # No avatars fetched from a third party: it would leak editors' e-mail hashes and break the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Per-client limits on costly public endpoints ("count/period", period s, m or h).
+# Per-client limits on costly public endpoints ("count/period", period s, m, h or d), counted by
+# portal/security/ratelimit.py. "forms": every public form's submissions, together.
 PORTAL_RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 PORTAL_RATELIMITS = {
     "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
     "analytics": os.environ.get("RATELIMIT_ANALYTICS", "300/m"),
+    "forms": os.environ.get("RATELIMIT_FORMS", "30/m"),
 }
 
 # One JSON object a line on stderr, scrubbed of IPs, passwords and tokens.

@@ -4,11 +4,10 @@ import re
 from typing import Any
 
 from django import template
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.caching.structure import get_structure, is_structural
 
@@ -16,36 +15,23 @@ register = template.Library()
 
 
 def _home_for(request: Any) -> Page | None:
-    """The home page of the reader's language (cached on the request: the chrome asks several times)."""
+    """The home page of the reader's language, from the site structure (no query)."""
     if request is None:
         return None
-    cached = getattr(request, "_portal_home", None)
-    if cached is not None:
-        return cached
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    try:
-        locale = Locale.get_active()
-        if root.locale_id == locale.pk:
-            home = root
-        elif settings.PORTAL_STRUCTURE_CACHE:
-            # The skeleton snapshot knows every home page (portal/caching/structure.py).
-            home = next(
-                (t for t in get_structure().translations(root) if t.locale_id == locale.pk), root
-            )
-        else:
-            home = root.get_translation_or_none(locale) or root
-    except Locale.DoesNotExist:
-        home = root
-    request._portal_home = home
-    return home
+    structure = get_structure()
+    root = structure.pages.get(site.root_page_id) or site.root_page
+    locale = structure.active_locale()
+    if locale is None or root.locale_id == locale.pk:
+        return root
+    return next((t for t in structure.translations(root) if t.locale_id == locale.pk), root)
 
 
 @register.simple_tag(takes_context=True)
 def portal_name(context: dict) -> str:
-    settings_obj = context.get("settings")
+    settings_obj: Any = context.get("settings")
     language = get_language() or "vi"
     try:
         site_settings = settings_obj["portal"]["SiteSettings"]
@@ -65,9 +51,7 @@ def main_navigation(context: dict) -> list[Page]:
     home = _home_for(context.get("request"))
     if home is None:
         return []
-    if settings.PORTAL_STRUCTURE_CACHE:
-        return get_structure().menu_items(home)
-    return list(home.get_children().live().public().in_menu().order_by("path"))
+    return get_structure().menu_items(home)
 
 
 @register.simple_tag
@@ -75,10 +59,9 @@ def breadcrumb_trail(page: Page) -> list[Page]:
     """Ancestors below the tree root, home first; empty on the home page itself."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    if settings.PORTAL_STRUCTURE_CACHE:
-        ancestors = get_structure().ancestors(page)
-        if ancestors is not None:
-            return [a for a in ancestors if a.depth >= 2]
+    ancestors = get_structure().ancestors(page)
+    if ancestors is not None:
+        return [a for a in ancestors if a.depth >= 2]
     return list(page.get_ancestors().filter(depth__gte=2).order_by("depth"))
 
 
@@ -89,7 +72,7 @@ def page_title_parts(page: Page | None, section_title: str = "") -> list[str]:
         return [section_title] if section_title else []
     parts = [page.seo_title or page.title]
     if page.depth > 3:
-        parent = page.get_parent()
+        parent = get_structure().parent_of(page) or page.get_parent()
         if parent is not None and parent.depth > 2:
             parts.append(parent.title)
     return parts
@@ -100,7 +83,7 @@ def translations_of(page: Page | None) -> list[Page]:
     """Live translations of the page, for the language switch."""
     if not isinstance(page, Page):
         return []
-    if settings.PORTAL_STRUCTURE_CACHE and is_structural(page):
+    if is_structural(page):
         return get_structure().live_translations(page)
     # The same rows as `page.get_translations().live()`, whose queryset costs twice as long to build.
     return list(

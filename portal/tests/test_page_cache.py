@@ -17,7 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PORTAL_PAGE_CACHE = True
-    settings.PORTAL_STRUCTURE_CACHE = True
     caches["default"].clear()
     yield
     caches["default"].clear()
@@ -215,3 +214,41 @@ def test_listing_counts_follow_publication_and_unpublication(client, site_tree):
     newer.unpublish()
     listing = visit(client, section.url).content.decode()
     assert "Bài đã có sẵn" in listing and "Bài thứ hai" not in listing
+
+
+def stored_entries() -> int:
+    """Page-cache entries in the test's local-memory cache."""
+    keys = list(getattr(caches["default"], "_cache", {}))
+    return len([key for key in keys if ":portal:page:" in key])
+
+
+def test_unknown_query_parameters_redirect_to_the_cached_canonical_page(client, site_tree):
+    url = site_tree["article"].url
+    warm(client, url)
+    entries = stored_entries()
+    response = client.get(url + "?utm_source=newsletter&fbclid=abc")
+    assert response.status_code == 301 and response["Location"] == url
+    assert stored_entries() == entries
+
+
+def test_unknown_query_parameters_neither_create_entries_nor_bypass_the_cache(client, site_tree):
+    url = site_tree["section"].url
+    entries = stored_entries()
+    response = client.get(url + "?nocache=12345")
+    assert response.status_code == 301 and response["Location"] == url
+    assert stored_entries() == entries  # nothing rendered, nothing stored
+    assert visit(client, url)[STATUS_HEADER] == "miss"
+    assert visit(client, url)[STATUS_HEADER] == "hit"
+
+
+def test_known_parameters_are_kept_and_their_order_does_not_matter(client, site_tree):
+    url = site_tree["section"].url
+    response = client.get(url + "?x=1&page=1")
+    assert response.status_code == 301 and response["Location"] == url + "?page=1"
+    assert visit(client, url + "?page=1&print=1")[STATUS_HEADER] == "miss"
+    assert visit(client, url + "?print=1&page=1")[STATUS_HEADER] == "hit"
+
+
+def test_views_that_are_not_cached_keep_every_parameter(client, site_tree):
+    response = client.get("/search/?q=b%C3%A0i&utm_source=x")
+    assert response.status_code == 200 and STATUS_HEADER not in response

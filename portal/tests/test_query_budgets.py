@@ -2,8 +2,8 @@
 
 Every page is measured with 50 articles present, then again after 450 more are added: the count
 must be the same and within the budget. The page cache is off here (it would answer with no query
-at all); the skeleton snapshot is on, as in production, and each page is asked for once before
-it is measured so the snapshot and the renditions cache are warm.
+at all); the site structure is read as in production, and each page is asked for once before
+it is measured so the structure and the renditions cache are warm.
 """
 
 from django.apps import apps
@@ -36,7 +36,7 @@ def media_index_model():
         return None
 
 
-@override_settings(PORTAL_PAGE_CACHE=False, PORTAL_STRUCTURE_CACHE=True)
+@override_settings(PORTAL_PAGE_CACHE=False)
 class QueryBudgetTests(TestCase):
     counts: dict[str, dict[str, int]]
 

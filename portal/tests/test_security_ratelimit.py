@@ -1,4 +1,4 @@
-"""Search and the analytics endpoint are rate-limited per client, on hashed keys."""
+"""Search, public forms and the analytics endpoint are rate-limited per client, on hashed keys."""
 
 from datetime import UTC, datetime
 
@@ -8,6 +8,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from portal.security.clients import client_key, client_pseudo_address
+from portal.security.ratelimit import over_limit, parse_rate
 
 READER = "198.51.100.23"
 NEIGHBOUR = "198.51.100.24"
@@ -16,7 +17,7 @@ NEIGHBOUR = "198.51.100.24"
 @pytest.fixture(autouse=True)
 def limits(settings):
     settings.PORTAL_RATELIMIT_ENABLED = True
-    settings.PORTAL_RATELIMITS = {"search": "3/m", "analytics": "3/m"}
+    settings.PORTAL_RATELIMITS = {"search": "3/m", "analytics": "3/m", "forms": "2/m"}
     cache.clear()
     # Frozen clock: the three requests and the fourth always fall in the same window.
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, 10, tzinfo=UTC), tick=False):
@@ -80,3 +81,37 @@ def test_only_trusted_proxies_decide_the_client_address(rf, settings):
     assert client_key(forged) == client_key(rf.get("/", REMOTE_ADDR="10.0.0.2"))
     settings.PORTAL_TRUSTED_PROXY_COUNT = 1
     assert client_key(forged) == client_key(rf.get("/", REMOTE_ADDR=READER))
+
+
+def test_public_form_submissions_are_limited_but_reading_the_form_is_not(client, home):
+    for _ in range(5):
+        assert client.get("/display-settings/", REMOTE_ADDR=READER).status_code == 200
+    posts = [
+        client.post(
+            "/display-settings/", {"quick": "1", "toggle": "contrast"}, REMOTE_ADDR=READER
+        ).status_code
+        for _ in range(3)
+    ]
+    assert posts[:2] == [302, 302] and posts[2] == 429
+
+
+def test_each_window_starts_a_new_count(rf):
+    request = rf.get("/", REMOTE_ADDR=READER)
+    assert [over_limit(request, "search") for _ in range(3)] == [None, None, None]
+    assert over_limit(request, "search") == 50  # 10 s into the minute: 50 s to wait
+    with time_machine.travel(datetime(2026, 3, 2, 9, 1, 0, tzinfo=UTC), tick=False):
+        assert over_limit(request, "search") is None
+
+
+def test_a_group_without_a_rate_is_not_counted(rf):
+    request = rf.get("/", REMOTE_ADDR=READER)
+    assert {over_limit(request, "unknown-group") for _ in range(10)} == {None}
+    assert not cache._cache
+
+
+def test_rates_are_read_as_count_per_period():
+    assert parse_rate("60/m") == (60, 60)
+    assert parse_rate("300/m") == (300, 60)
+    assert parse_rate("5/s") == (5, 1)
+    assert parse_rate("100/5m") == (100, 300)
+    assert parse_rate("1000/d") == (1000, 86400)
