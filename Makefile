@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install install-test test lint a11y bench bench-quick bench-search serve reliability messages browser clean rum
+.PHONY: run setup install install-test test lint a11y bench bench-quick bench-search serve reliability messages browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +35,8 @@ messages: install
 		$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
 	else echo "gettext (msgfmt) is missing: English translations not compiled. Install it with: sudo apt-get install gettext"; fi
 
-## make rum: the RUM index for ranked search (Debian postgresql-15-rum) when PostgreSQL 15 runs
-## here and lacks it; the search migration uses it when present (GIN otherwise). The script
-## installs by a missing command's name: the name below stands for the missing extension.
-rum:
-	@if [ -d /usr/share/postgresql/15/extension ] && [ ! -f /usr/share/postgresql/15/extension/rum.control ]; then \
-		bash scripts/ensure_debian_packages.sh "Ranked search (RUM index)" postgresql-15-rum-missing=postgresql-15-rum; fi
-
 ## make setup: everything `make run` does except serving.
-setup: install messages rum
+setup: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py ensure_local_admin
@@ -59,7 +52,7 @@ browser:
 ## make serve: the production stack on http://127.0.0.1:$(PORT): gunicorn, production settings,
 ## PostgreSQL from DATABASE_URL, static files by whitenoise. Needs SECRET_KEY, ALLOWED_HOSTS,
 ## DATABASE_URL and REDIS_URL in the environment (see docs/deployment.md).
-serve: install messages rum
+serve: install messages
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=portal.settings.production BIND=127.0.0.1:$(PORT) \
@@ -75,7 +68,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 ## make test: the whole suite (unit, integration and the browser accessibility suite).
-test: install-test messages browser rum
+test: install-test messages browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest
@@ -101,5 +94,5 @@ bench-quick: install
 
 ## make bench-search: search quality (exact titles first, top 3, MRR@10) and latency at the
 ## database's scale, written to docs/benchmarks.md. Needs DATABASE_URL=postgres://...
-bench-search: install rum
+bench-search: install
 	$(PY) -m bench.search_quality $(BENCH_ARGS)

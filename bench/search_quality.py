@@ -127,7 +127,9 @@ def run_query(client: Any, query: str) -> tuple[float, list[tuple[int, str]]]:
     return elapsed, [(page.pk, page.title) for page in results.object_list]
 
 
-def title_rank(results: list[tuple[int, str]], pk: int, title: str) -> tuple[int | None, int | None]:
+def title_rank(
+    results: list[tuple[int, str]], pk: int, title: str
+) -> tuple[int | None, int | None]:
     """1-based rank of a result bearing the title, and of the article itself (None: not on page 1)."""
     wanted = title.casefold()
     by_title = next((i for i, (_, t) in enumerate(results, 1) if t.casefold() == wanted), None)
@@ -231,7 +233,11 @@ def markdown(r: dict[str, Any]) -> str:
         "| Title queries | n | first | top 3 | MRR@10 | first (that very article) | MRR@10 (article) |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for key, label in (("with", "with diacritics"), ("without", "without diacritics"), ("all", "all")):
+    for key, label in (
+        ("with", "with diacritics"),
+        ("without", "without diacritics"),
+        ("all", "all"),
+    ):
         s = r[key]
         lines.append(
             f"| {label} | {s['n']} | {s['first']:.1f} % | {s['top3']:.1f} % | {s['mrr']:.3f} "
@@ -250,7 +256,11 @@ def markdown(r: dict[str, Any]) -> str:
         + ".",
     ]
     if r["misses"]:
-        lines += ["", "Title queries whose title was not first (query → rank of the title, top 3):", ""]
+        lines += [
+            "",
+            "Title queries whose title was not first (query → rank of the title, top 3):",
+            "",
+        ]
         for query, rank, top in r["misses"][:10]:
             shown = "; ".join(title for _, title in top)
             lines.append(f"- `{query}` → {rank or 'not on page 1'} ({shown})")
@@ -280,6 +290,10 @@ def main(argv: list[str] | None = None) -> None:
     import django
 
     django.setup()
+    from django.test.utils import setup_test_environment
+
+    # The test client records each response's context (the ranked results) only in this mode.
+    setup_test_environment()
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 10**6)
     log(f"seed {seed}")
     result = measure(args.titles, seed)

@@ -1,9 +1,9 @@
 """The ranked search index (portal/search/models.py).
 
-On PostgreSQL two generated columns carry the vectors the ranking reads, and an index serves
-them: RUM when the extension is installed (it returns the best-ranked matches first without
-ranking every match; Debian package `postgresql-15-rum`, installed by `make`), GIN otherwise.
-Run `python manage.py rebuild_search_index` once after this migration on an existing site.
+On PostgreSQL generated columns carry the vectors the ranking reads: `head` (title A and lead B),
+`document` (title A, lead B, body C), both folded by `portal_vietnamese`, and `exact` (title and
+lead with their diacritics), with GIN indexes. Run `python manage.py rebuild_search_index` once
+after this migration on a site that already has pages.
 """
 
 import django.db.models.deletion
@@ -16,29 +16,33 @@ ALTER TABLE portal_searchentry
     || setweight(to_tsvector('portal_vietnamese'::regconfig, lead), 'B')
     || setweight(to_tsvector('portal_vietnamese'::regconfig, body), 'C')
   ) STORED,
+  ADD COLUMN head tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('portal_vietnamese'::regconfig, title), 'A')
+    || setweight(to_tsvector('portal_vietnamese'::regconfig, lead), 'B')
+  ) STORED,
   ADD COLUMN exact tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('simple'::regconfig, title), 'A')
     || setweight(to_tsvector('simple'::regconfig, lead), 'B')
   ) STORED;
+-- Rows stay narrow (about 130 bytes): a common word matches tens of thousands of rows, whose
+-- visibility is checked in the table; text and vectors go to TOAST, read only for the few
+-- hundred candidates a results page ranks.
+ALTER TABLE portal_searchentry SET (toast_tuple_target = 128);
+ALTER TABLE portal_searchentry
+  ALTER COLUMN title SET STORAGE EXTERNAL, ALTER COLUMN lead SET STORAGE EXTERNAL,
+  ALTER COLUMN head SET STORAGE EXTERNAL, ALTER COLUMN exact SET STORAGE EXTERNAL,
+  ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN document SET STORAGE EXTERNAL;
+CREATE INDEX portal_searchentry_head ON portal_searchentry USING gin (head);
 """
-RUM_INDEX = (
-    "CREATE INDEX portal_searchentry_document ON portal_searchentry "
-    "USING rum (document rum_tsvector_ops)"
+DOCUMENT_INDEX = (
+    "CREATE INDEX portal_searchentry_document ON portal_searchentry USING gin (document)"
 )
-GIN_INDEX = "CREATE INDEX portal_searchentry_document ON portal_searchentry USING gin (document)"
 
 
 def add_vectors(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(VECTORS)
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
-        available = cursor.fetchone() is not None
-    if available:
-        # Creating an untrusted extension needs a superuser; a DBA may have created it already.
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS rum")
-    schema_editor.execute(RUM_INDEX if available else GIN_INDEX)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(VECTORS)
+        schema_editor.execute(DOCUMENT_INDEX)
 
 
 def drop_vectors(apps, schema_editor):
@@ -46,7 +50,7 @@ def drop_vectors(apps, schema_editor):
         schema_editor.execute("DROP INDEX IF EXISTS portal_searchentry_document")
         schema_editor.execute(
             "ALTER TABLE portal_searchentry DROP COLUMN IF EXISTS document, "
-            "DROP COLUMN IF EXISTS exact"
+            "DROP COLUMN IF EXISTS head, DROP COLUMN IF EXISTS exact"
         )
 
 

@@ -178,7 +178,7 @@ def search(request: HttpRequest) -> HttpResponse:
         shown = number_format(ranked.count, force_grouping=True)
         context.update(
             count_label=(
-                _("Hơn %(count)s kết quả") % {"count": shown}
+                _("Ít nhất %(count)s kết quả") % {"count": shown}
                 if ranked.count_is_lower_bound
                 else ngettext("%(count)s kết quả", "%(count)s kết quả", ranked.count)
                 % {"count": shown}
