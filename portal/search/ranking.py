@@ -14,7 +14,7 @@ The rules (pinned by portal/tests/test_search_ranking.py):
 Bounded work per results page, whatever the corpus: each tier's candidates are read newest first
 in blocks (`HEAD_BLOCK` title-and-lead matches, `BLOCK` body matches, read from narrow rows) and
 each block is ranked in full. A query found in fewer titles than a block (every exact-title query)
-is ranked exactly; a very common one is ranked within its newest 500 title matches first.
+is ranked exactly; a very common one is ranked within its newest 300 title matches first.
 Counts are exact up to `COUNT_LIMIT` and stated as "more than" beyond; a tier that passes it is the
 last one listed. docs/performance.md ("Search") has the measurements behind these choices.
 SQLite (development) keeps a simpler ranking (portal/search/simple_ranking.py).
@@ -29,7 +29,7 @@ from django.db import connection
 from portal.story_sql import public_condition
 
 BLOCK = 100
-HEAD_BLOCK = 500
+HEAD_BLOCK = 300
 COUNT_LIMIT = 1000
 
 
@@ -103,8 +103,9 @@ SCORE = """
 def _tier_sql(tier: int, where: str, newest: bool) -> str:
     """One tier's slice of results for the page (LIMIT 0 when the page does not reach it).
 
-    Candidates come newest first (page ids grow with time, and the primary key walked backwards
-    stops after the window) in blocks; each block is ranked in full by the score. A tier with
+    Candidates come newest first (page ids grow with time) in blocks; `page_id + 0` keeps the
+    planner from walking the primary key backwards, which would read each row's toasted vector to
+    test it, where the GIN bitmap answers without reading them; each block is ranked in full by the score. A tier with
     fewer matches than a block is ranked exactly; a larger one is ranked within its newest
     block first, then the next block, and so on: every match stays reachable.
     """
@@ -126,7 +127,7 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
           SELECT e.page_id, e.{vector}, e.exact, p.first_published_at
           FROM portal_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id
           WHERE {match} AND {where}
-          ORDER BY e.page_id DESC LIMIT %(window{tier})s
+          ORDER BY e.page_id + 0 DESC LIMIT %(window{tier})s
         ) c, q
       ) r
       WHERE block >= %(first_block{tier})s
