@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install install-test test lint a11y bench bench-quick serve reliability messages browser clean
+.PHONY: run setup install install-test test lint a11y bench bench-quick bench-search serve reliability messages browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -94,3 +94,8 @@ bench: install
 bench-quick: install
 	bash scripts/ensure_debian_packages.sh "make bench-quick" wrk=wrk
 	$(PY) -m bench.run --quick $(BENCH_ARGS)
+
+## make bench-search: search quality (exact titles first, top 3, MRR@10) and latency at the
+## database's scale, written to docs/benchmarks.md. Needs DATABASE_URL=postgres://...
+bench-search: install
+	$(PY) -m bench.search_quality $(BENCH_ARGS)

@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published, page_unpublished
+
+        from portal.search import index
+
+        # The ranked site search follows publication (portal/search/index.py).
+        page_published.connect(index.on_page_published, dispatch_uid="portal-search-published")
+        page_unpublished.connect(
+            index.on_page_unpublished, dispatch_uid="portal-search-unpublished"
+        )

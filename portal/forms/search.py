@@ -1,4 +1,7 @@
-"""The search form: a query, a section and a date range, each validated with a message a reader understands."""
+"""The search form: a query, filters (section, content type, language, dates) and the order.
+
+Each field is validated with a message a reader understands; choices come from the view.
+"""
 
 from django import forms
 from django.conf import settings
@@ -10,6 +13,8 @@ class SearchForm(forms.Form):
     section = forms.TypedChoiceField(
         label=_("Chuyên mục"), required=False, coerce=int, empty_value=None
     )
+    type = forms.ChoiceField(label=_("Loại nội dung"), required=False)
+    lang = forms.ChoiceField(label=_("Ngôn ngữ"), required=False)
     date_from = forms.DateField(
         label=_("Từ ngày"),
         required=False,
@@ -33,12 +38,20 @@ class SearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, sections=(), **kwargs):
+    sort = forms.ChoiceField(
+        label=_("Sắp xếp"),
+        required=False,
+        choices=[("", _("Phù hợp nhất")), ("newest", _("Mới nhất trước"))],
+    )
+
+    def __init__(self, *args, sections=(), types=(), languages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [
             ("", _("Tất cả chuyên mục")),
             *[(s.pk, s.title) for s in sections],
         ]
+        self.fields["type"].choices = [("", _("Tất cả loại nội dung")), *types]
+        self.fields["lang"].choices = [*languages, ("all", _("Mọi ngôn ngữ"))]
         self.query_was_truncated = False
         if self.is_bound:
             data = self.data.copy()

@@ -1,3 +1,5 @@
+from portal.search.models import SearchEntry
+
 from .base import BasePage
 from .images import PortalImage, PortalRendition
 from .pages import HomeFeaturedItem, HomePage, StandardPage
@@ -9,6 +11,7 @@ __all__ = [
     "HomePage",
     "PortalImage",
     "PortalRendition",
+    "SearchEntry",
     "SiteSettings",
     "StandardPage",
 ]

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.caching.structure import get_structure, in_request
 from portal.forms import PublishGuardForm
+from portal.search.fields import SiteSearch
 
 
 class BasePage(Page):
@@ -97,6 +98,8 @@ class StoryPage(BasePage):
         index.SearchField("lead"),
         index.AutocompleteField("title"),
     ]
+    # Site search: title A, lead B, the rest of search_fields C (portal/search/fields.py).
+    site_search = SiteSearch(lead=("lead",))
 
     # Cards show a kind label for multimedia; articles have none. Defined here because a template
     # lookup that fails costs a dir() of the whole page class (about 1 ms a card).

@@ -321,8 +321,6 @@ ANALYTICS = {
 
 PORTAL_LISTING_PAGE_SIZE = 20
 SEARCH_MAX_QUERY_LENGTH = 200
-# Search lists at most this many matches, newest first (see portal/search/views.py).
-SEARCH_RESULT_LIMIT = 200
 
 # The admin path may be moved, or the admin switched off on a public-only deployment.
 PORTAL_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
