@@ -25,7 +25,9 @@ def sitemap_part(request: HttpRequest, section: str) -> HttpResponse:
     return purge.cached(
         request,
         section,
-        lambda: sitemap_views.sitemap(request, SitemapSections(), section=section),
+        lambda: sitemap_views.sitemap(
+            request, SitemapSections(), section=section, template_name="seo/sitemap.xml"
+        ),
     )
 
 
