@@ -24,7 +24,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import CharField, Count, F, Max, Q, QuerySet
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.http import HttpRequest
 from django.urls import reverse
@@ -114,28 +114,24 @@ def _locate(url_path: str, roots: list[RootPath]) -> tuple[str, str] | None:
     return None
 
 
-def alternates_by_key(
-    window_pages: QuerySet, roots: list[RootPath]
-) -> dict[Any, list[tuple[str, str]]]:
-    """(language, URL) of every live version of the window's translated pages, in one query.
+def alternates_by_key(keys: list[Any], roots: list[RootPath]) -> dict[Any, list[tuple[str, str]]]:
+    """(language, URL) of every live version of the part's translated pages, in one query.
 
+    Only translated pages' keys are sent, as a list: PostgreSQL probes the (translation_key,
+    locale) index for each (as a subquery of the whole part it hashed the entire page table).
     `x-default` is the version in the site's default language (Vietnamese).
     """
-    paths: dict[Any, list[str]] = {}
-    translations = listed_pages().filter(translation_key__in=window_pages.values("translation_key"))
-    for url_path, key in translations.order_by("id").values_list("url_path", "translation_key"):
-        paths.setdefault(key, []).append(url_path)
     versions: dict[Any, list[tuple[str, str]]] = {}
-    for key, group in paths.items():
-        if len(group) > 1:  # most pages have no translation: nothing to locate
-            located = (_locate(url_path, roots) for url_path in group)
-            versions[key] = [(lang, url) for url, lang in filter(None, located)]
+    translations = listed_pages().filter(translation_key__in=keys).order_by("id")
+    for url_path, key in translations.values_list("url_path", "translation_key"):
+        located = _locate(url_path, roots)
+        if located is not None:
+            versions.setdefault(key, []).append((located[1], located[0]))
     found = {}
     for key, group in versions.items():
-        if len(group) < 2:
-            continue
-        default = [("x-default", url) for lang, url in group if lang == settings.LANGUAGE_CODE]
-        found[key] = group + default[:1]
+        if len(group) > 1:
+            default = [("x-default", url) for lang, url in group if lang == settings.LANGUAGE_CODE]
+            found[key] = group + default[:1]
     return found
 
 
@@ -166,39 +162,53 @@ class PageTypeWindowSitemap(Sitemap):
     def get_latest_lastmod(self) -> datetime | None:
         return self.latest_lastmod
 
-    def window_pages(self) -> QuerySet:
+    def window_q(self) -> Q:
         low = self.window * WINDOW
         content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        return listed_pages().filter(
-            content_type_id=content_type.pk, id__gt=low, id__lte=low + WINDOW
-        )
+        return Q(content_type_id=content_type.pk, id__gt=low, id__lte=low + WINDOW)
 
     def items(self) -> list[UrlEntry]:
         roots = root_paths()
-        pages = self.window_pages()
+        window = self.window_q()
         # The day of the last change as text from the database: no datetime objects to build.
-        rows = pages.order_by("id").values_list(
-            "url_path",
-            "translation_key",
-            Cast(
-                TruncDate(Coalesce("last_published_at", "latest_revision_created_at")), CharField()
-            ),
+        rows = (
+            listed_pages()
+            .filter(window)
+            .order_by("id")
+            .values_list(
+                "url_path",
+                "translation_key",
+                Cast(
+                    TruncDate(Coalesce("last_published_at", "latest_revision_created_at")),
+                    CharField(),
+                ),
+                # One probe of the (translation_key, locale) index per page: few pages have one.
+                Exists(
+                    Page.objects.filter(
+                        translation_key=OuterRef("translation_key"), live=True
+                    ).exclude(pk=OuterRef("pk"))
+                ),
+            )
         )
-        alternates = alternates_by_key(pages, roots)
-        entries = []
-        for url_path, key, lastmod in rows:
-            located = _locate(url_path, roots)
-            if located is not None:
-                entries.append(
-                    UrlEntry(
-                        location=located[0],
-                        lastmod=lastmod,
-                        alternates=alternates.get(key, []),
-                        changefreq=None,
-                        priority=None,
-                    )
-                )
-        return entries
+        located = []
+        translated = []
+        for url_path, key, lastmod, has_translation in rows:
+            place = _locate(url_path, roots)
+            if place is not None:
+                located.append((place, key, lastmod))
+                if has_translation:
+                    translated.append(key)
+        alternates = alternates_by_key(translated, roots) if translated else {}
+        return [
+            UrlEntry(
+                location=place[0],
+                lastmod=lastmod,
+                alternates=alternates.get(key, []),
+                changefreq=None,
+                priority=None,
+            )
+            for place, key, lastmod in located
+        ]
 
     def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict]:
         """The part's URLs at their canonical host (the Wagtail site's), as Wagtail links them."""

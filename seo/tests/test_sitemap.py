@@ -89,6 +89,7 @@ def test_translated_pages_name_each_other_and_a_default_in_the_sitemap(client, h
     about_en = about.copy_for_translation(home_en.locale)
     about_en.slug = "about"
     about_en.save_revision().publish()
+    checked = 0
     for url in listed(client):
         loc = url.find("sm:loc", NS).text
         alternates = {
@@ -100,6 +101,8 @@ def test_translated_pages_name_each_other_and_a_default_in_the_sitemap(client, h
                 "en": "http://localhost/en/about/",
                 "x-default": "http://localhost/gioi-thieu/",
             }
+            checked += 1
+    assert checked == 2
 
 
 def test_a_part_costs_the_same_queries_with_five_or_twenty_five_articles(client, news_section):
