@@ -182,3 +182,42 @@ class MultimediaTest(ProductsTestData, TestCase):
     def test_photo_story_lists_its_photos_with_their_alt_text(self):
         gallery = node(self.html(PhotoStoryPage), "ImageGallery")
         assert [image["caption"] for image in gallery["associatedMedia"]] == ["Một cây cầu"]
+
+
+def queries_for(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm what any first visit fills (snapshot, renditions)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+class DescribingCostsNoQueryTest(ProductsTestData, TestCase):
+    def test_structured_data_adds_no_query_to_any_page(self):
+        from unittest import mock
+
+        from django.core.cache import caches
+        from django.test import override_settings
+
+        from seo.templatetags import seo_tags
+
+        article = make_article(
+            make_section_under(self.home), "Bài có ảnh", featured_image=self.image
+        )
+        urls = ["/", article.url, *(self.products[model].url for model in PRODUCT_MODELS)]
+        with override_settings(PORTAL_PAGE_CACHE=False):
+            for url in urls:
+                caches["default"].clear()
+                with_data = queries_for(self.client, url)
+                caches["default"].clear()
+                with mock.patch.object(seo_tags.page_data, "graph", return_value=[]):
+                    without = queries_for(self.client, url)
+                assert with_data == without, url
+
+
+def make_section_under(home):
+    from portal.testing import make_section
+
+    return make_section(home, "Tin tức", slug="tin-tuc")
