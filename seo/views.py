@@ -3,13 +3,13 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from seo import purge
 from seo.sitemaps import SitemapSections, canonical_root_url
 
 
-@require_GET
+@require_safe
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """`/sitemap.xml`: a `sitemapindex` naming every non-empty part with its latest change."""
     return purge.cached(
@@ -19,7 +19,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def sitemap_part(request: HttpRequest, section: str) -> HttpResponse:
     """One part: at most 10,000 URLs of one page type, with their language alternates."""
     return purge.cached(
@@ -31,7 +31,7 @@ def sitemap_part(request: HttpRequest, section: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

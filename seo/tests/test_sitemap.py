@@ -164,3 +164,9 @@ def test_robots_txt_points_at_the_index_on_the_canonical_host(client, home):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
+
+
+def test_crawlers_may_ask_with_head_but_not_post(client, home):
+    for path in ("/sitemap.xml", "/sitemap-portal.homepage-0.xml", "/robots.txt"):
+        assert client.head(path).status_code == 200, path
+        assert client.post(path).status_code == 405, path
