@@ -127,7 +127,7 @@ def video(page: Any, facts: Facts) -> sd.Node:
         facts.absolute(media.url) if media is not None else "",
         [
             sd.caption_file(
-                facts.absolute(page.url + page.reverse_subpage("captions", args=(t.pk,))),
+                facts.absolute(page.reverse_subpage("captions", args=(t.pk,))),
                 t.language,
             )
             for t in tracks
@@ -251,7 +251,7 @@ def breadcrumbs(page: Any, trail: list[Page], facts: Facts) -> sd.Node | None:
 def graph(page: Any, context: Any, trail: list[Page], home_url: str) -> list[sd.Node]:
     request = context.get("request")
     language = get_language() or settings.LANGUAGE_CODE
-    url = page.get_full_url(request)
+    url = page.get_full_url(request) or ""  # a new page in preview has no URL yet
     facts = Facts(request, context, url, language, publisher_for(context, home_url, language))
     nodes = [describe(page, facts)]
     crumbs = breadcrumbs(page, trail, facts)
