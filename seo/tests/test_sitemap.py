@@ -170,3 +170,18 @@ def test_crawlers_may_ask_with_head_but_not_post(client, home):
     for path in ("/sitemap.xml", "/sitemap-portal.homepage-0.xml", "/robots.txt"):
         assert client.head(path).status_code == 200, path
         assert client.post(path).status_code == 405, path
+
+
+def test_every_page_type_is_listed_unless_it_opts_out(client, home, monkeypatch):
+    from wagtail.models import get_page_models
+
+    assert set(sitemaps.listed_page_types()) == set(get_page_models()) - {Page}
+    about = StandardPage(title="Giới thiệu", slug="gioi-thieu")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    part = f"/sitemap-{sitemaps.section_name(StandardPage, (about.pk - 1) // sitemaps.WINDOW)}.xml"
+    assert client.get(part).status_code == 200
+    monkeypatch.setattr(StandardPage, "exclude_from_sitemap", True, raising=False)
+    purge.purge_everything()
+    assert client.get(part).status_code == 404
+    assert part not in part_paths(client)
