@@ -6,7 +6,6 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
@@ -15,6 +14,7 @@ from portal import health
 from portal import views as portal_views
 from portal.caching import routing
 from portal.search import views as search_views
+from seo import views as seo_views
 
 # Admin URLs are configurable, and can be switched off for a public-only deployment.
 private_urlpatterns = (
@@ -26,8 +26,9 @@ private_urlpatterns = (
 public_urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", seo_views.sitemap_part, name="sitemap_part"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     # The beacon's one route (answered on a fast path in production: analytics/wsgi.py).
     path("analytics/", include("analytics.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Site-wide views: display settings, robots.txt and the error pages."""
+"""Site-wide views: display settings and the error pages."""
 
 from dataclasses import replace
 
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from portal.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, DisplaySettings
 from portal.forms import DisplaySettingsForm
@@ -81,21 +81,6 @@ def display_settings(request: HttpRequest) -> HttpResponse:
             secure=request.is_secure(),
         )
     return response
-
-
-@require_GET
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        "Disallow: /en/search/",
-        "Disallow: /analytics/",
-        "Disallow: /display-settings/",
-        "Disallow: /en/display-settings/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

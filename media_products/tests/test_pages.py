@@ -41,7 +41,11 @@ class ProductPagesTest(ProductsTestData, TestCase):
             assert html.count("<h1") == 1, page
             assert "/static/css/media.css" in html
             assert "<style" not in html and 'style="' not in html
-            assert not re.search(r"<script(?![^>]*\bsrc=)", html), "no inline script"
+            # No inline script; JSON-LD is a data block (type application/ld+json), never run.
+            data_block = r"type=\"application/ld\+json\""
+            assert not re.search(rf"<script(?![^>]*\b(?:src=|{data_block}))", html), (
+                "no inline script"
+            )
 
     def test_a_video_plays_natively_with_captions_and_never_autoplays(self):
         page = self.products[VideoPage]

@@ -31,6 +31,15 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Cơ quan chịu trách nhiệm nội dung, hiện ở chân trang."),
     )
+    logo = models.ImageField(
+        _("biểu trưng"),
+        upload_to="site/",
+        blank=True,
+        help_text=_(
+            "Ảnh PNG hoặc JPG của cơ quan, dùng trong dữ liệu có cấu trúc cho công cụ tìm kiếm. "
+            "Để trống để dùng quốc huy mặc định."
+        ),
+    )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -59,6 +68,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("portal_name"),
         FieldPanel("portal_name_en"),
         FieldPanel("owner"),
+        FieldPanel("logo"),
         FieldPanel("address"),
         FieldPanel("phone"),
         FieldPanel("email"),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "news",
     "media_products",
     "analytics",
+    "seo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

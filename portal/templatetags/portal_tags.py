@@ -78,19 +78,30 @@ def page_title_parts(page: Page | None, section_title: str = "") -> list[str]:
     return parts
 
 
-@register.simple_tag
-def translations_of(page: Page | None) -> list[Page]:
-    """Live translations of the page, for the language switch."""
+@register.simple_tag(takes_context=True)
+def translations_of(context: Any, page: Page | None) -> list[Page]:
+    """Live translations of the page, for the language switch and the hreflang alternates in <head>.
+
+    Read once per request: both ask for them.
+    """
     if not isinstance(page, Page):
         return []
+    request = context.get("request")
+    known = getattr(request, "portal_translations", {})
+    if page.pk in known:
+        return known[page.pk]
     if is_structural(page):
-        return get_structure().live_translations(page)
-    # The same rows as `page.get_translations().live()`, whose queryset costs twice as long to build.
-    return list(
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .exclude(pk=page.pk)
-        .select_related("locale")
-    )
+        found = get_structure().live_translations(page)
+    else:
+        # The same rows as `page.get_translations().live()`, whose queryset costs twice as long to build.
+        found = list(
+            Page.objects.filter(translation_key=page.translation_key, live=True)
+            .exclude(pk=page.pk)
+            .select_related("locale")
+        )
+    if request is not None:
+        request.portal_translations = {**known, page.pk: found}
+    return found
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
