@@ -52,10 +52,15 @@ browser:
 ## make serve: the production stack on http://127.0.0.1:$(PORT): gunicorn, production settings,
 ## PostgreSQL from DATABASE_URL, static files by whitenoise. Needs SECRET_KEY, ALLOWED_HOSTS,
 ## DATABASE_URL and REDIS_URL in the environment (see docs/deployment.md).
+## Uploaded media (pictures, video, captions) are served by Django too (SERVE_MEDIA=1), so the
+## site is whole on your machine. NOT FOR PRODUCTION: there nginx or S3 serves /media/; set
+## SERVE_MEDIA=0 to leave them to a server in front, as production does.
+SERVE_MEDIA ?= 1
 serve: install messages
+	@if [ "$(SERVE_MEDIA)" = "1" ]; then echo "make serve: uploaded media served by Django (SERVE_MEDIA=1): for trying the stack locally, NOT FOR PRODUCTION."; fi
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py migrate --noinput -v 0
-	DJANGO_SETTINGS_MODULE=portal.settings.production BIND=127.0.0.1:$(PORT) \
+	DJANGO_SETTINGS_MODULE=portal.settings.production BIND=127.0.0.1:$(PORT) SERVE_MEDIA=$(SERVE_MEDIA) \
 		$(BIN)/gunicorn portal.wsgi:application -c scripts/gunicorn.conf.py
 
 ## make reliability: 100 readers for 60 s, 50 clients on old articles with random unknown query

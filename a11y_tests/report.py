@@ -52,6 +52,8 @@ class Report:
                 "horizontal_scroll": snapshot.scroll["scrollWidth"]
                 > snapshot.scroll["clientWidth"],
                 "screenshot": snapshot.screenshot,
+                "full_page": snapshot.full_page,
+                "layout": snapshot.layout,
             }
         )
 
@@ -94,6 +96,28 @@ def _findings(items: list[dict[str, Any]]) -> str:
     return f"{len(items)}<ul>{''.join(entries)}</ul>"
 
 
+def _gallery(rows: list[dict[str, Any]]) -> str:
+    """One row per page: its full-page screenshots at each width, side by side."""
+    shots: dict[str, dict[int, str]] = {}
+    for row in rows:
+        if row.get("full_page"):
+            shots.setdefault(row["page"], {})[row["width"]] = row["full_page"]
+    lines = []
+    for page, by_width in sorted(shots.items()):
+        cells = []
+        for width in (320, 1280):
+            shot = by_width.get(width)
+            cells.append(
+                f'<td><a href="{escape(shot)}"><img src="{escape(shot)}" alt="The whole page '
+                f'{escape(page)} at {width} px" width="{160 if width == 320 else 320}" '
+                'loading="lazy"></a></td>'
+                if shot
+                else "<td>not taken</td>"
+            )
+        lines.append(f'<tr><th scope="row">{escape(page)}</th>{"".join(cells)}</tr>')
+    return "".join(lines)
+
+
 def render_html(data: dict[str, Any]) -> str:
     rows = []
     for row in data["rows"]:
@@ -118,6 +142,7 @@ def render_html(data: dict[str, Any]) -> str:
             f"<td>{'passed' if check['passed'] else 'FAILED'}</td><td><ul>{details}</ul></td></tr>"
         )
     failing = sum(1 for row in data["rows"] if row["violations"])
+    gallery = _gallery(data["rows"])
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -141,9 +166,17 @@ a person reviews them.</p>
 <th scope="col">Violations</th><th scope="col">Incomplete</th><th scope="col">Horizontal scroll</th>
 <th scope="col">axe-core</th><th scope="col">Screenshot</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table>
+<h2>Whole pages at 320 and 1280 px</h2>
+<p>Each page kind in the default mode, the whole page (cut at 9,000 px): is the main column in
+line with the header and footer, and does anything look out of place?</p>
+<table><caption>Full-page screenshots by page and width</caption>
+<thead><tr><th scope="col">Page</th><th scope="col">320 px</th><th scope="col">1280 px</th>
+</tr></thead>
+<tbody>{gallery}</tbody></table>
 <h2>Checks axe cannot make</h2>
 <table>
-<caption>Keyboard, layout, accessibility tree, media, motion and no-JavaScript checks</caption>
+<caption>Valid HTML, keyboard, layout, accessibility tree (label in name included), media,
+motion and no-JavaScript checks</caption>
 <thead><tr><th scope="col">Check</th><th scope="col">Page</th><th scope="col">Result</th>
 <th scope="col">Problems</th></tr></thead>
 <tbody>{"".join(checks)}</tbody></table>

@@ -1,7 +1,7 @@
 """One visit per page, mode and width, shared by every check that needs that state.
 
-axe, the reflow measure and the screenshot all look at the same rendered page, so the first test
-that needs a combination opens it once and the others read the cached result.
+axe, the reflow and layout measures and the screenshots all look at the same rendered page, so
+the first test that needs a combination opens it once and the others read the cached result.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from a11y_tests.browser import MODES_BY_NAME, Browser
+from a11y_tests.browser import MODES, MODES_BY_NAME, Browser
 from a11y_tests.engine import AxeResult, run_axe
+from a11y_tests.layout import full_page_screenshot, measure_layout
 from a11y_tests.matrix import PageCase, resolve
 from a11y_tests.report import SHOTS_DIR, Report
 
@@ -41,6 +42,8 @@ class Snapshot:
     axe: AxeResult
     scroll: dict[str, Any]
     screenshot: str
+    layout: dict[str, Any]
+    full_page: str | None = None  # the whole page, taken in the default mode only
 
     @property
     def where(self) -> str:
@@ -73,9 +76,22 @@ class Inspector:
         shot = SHOTS_DIR / f"{_slug(case.key)}--{mode}--{width}.png"
         browser.screenshot(shot)
         scroll = browser.js(MEASURE_SCROLL)
+        layout = measure_layout(browser)
         result = run_axe(browser)
+        full_page = None
+        if mode == MODES[0].name:
+            whole = SHOTS_DIR / f"{_slug(case.key)}--full--{width}.jpg"
+            full_page_screenshot(browser, whole)
+            full_page = whole.relative_to(SHOTS_DIR.parent).as_posix()
         snapshot = Snapshot(
-            case, mode, width, result, scroll, shot.relative_to(SHOTS_DIR.parent).as_posix()
+            case,
+            mode,
+            width,
+            result,
+            scroll,
+            shot.relative_to(SHOTS_DIR.parent).as_posix(),
+            layout,
+            full_page,
         )
         self.report.add_snapshot(snapshot)
         return snapshot

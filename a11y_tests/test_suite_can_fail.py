@@ -13,7 +13,9 @@ from a11y_tests.checks import (
     text_layout_problems,
     video_problems,
 )
+from a11y_tests.conformance import fetch, validate
 from a11y_tests.engine import run_axe
+from a11y_tests.layout import layout_problems, measure_layout
 from a11y_tests.snapshots import MEASURE_SCROLL
 
 pytestmark = pytest.mark.browser
@@ -53,6 +55,29 @@ def test_accessibility_tree_check_catches_broken_markup(page_browser, fixture, e
     _open(page_browser, fixture)
     problems = ax_tree_problems(page_browser)
     assert any(expected in problem for problem in problems), problems
+
+
+def test_label_in_name_check_catches_a_button_named_otherwise_than_it_reads(page_browser):
+    _open(page_browser, "label-not-in-name.html")
+    problems = ax_tree_problems(page_browser)
+    assert any(
+        p.startswith("label in name: button shows 'A+'") and "'Larger text'" in p for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("fixture", "width", "expected"),
+    [
+        ("outside-container.html", 1280, "lie outside the page column"),
+        ("cut-off.html", 320, "cut off at the edge of, or wider than, the 320 px window"),
+    ],
+)
+def test_layout_check_catches_a_misplaced_or_cut_off_column(page_browser, fixture, width, expected):
+    _open(page_browser, fixture, width=width)
+    problems = layout_problems(measure_layout(page_browser))
+    assert any(expected in p for p in problems), problems
+    # The horizontal-scroll measure alone sees neither: the window does not scroll.
+    assert reflow_problems(page_browser.js(MEASURE_SCROLL)) == []
 
 
 def test_keyboard_check_catches_a_focus_trap(page_browser):
@@ -110,6 +135,20 @@ def test_video_check_catches_missing_captions_and_transcript(page_browser):
     assert any("no transcript" in p for p in problems), problems
 
 
+def test_html_conformance_check_catches_invalid_markup(page_browser):
+    """One run of the checker for both pages, as for the matrix; the control page has no error."""
+    documents = {
+        name: fetch(page_browser.base_url, FIXTURES + f"{name}.html")
+        for name in ("invalid-markup", "ok")
+    }
+    messages = validate(documents)
+    errors = [m.describe() for m in messages["invalid-markup"] if m.fails]
+    assert any(
+        "2026-12-06T11:01:36.746956+07:00" in e and "fraction of a second" in e for e in errors
+    ), errors
+    assert [m.describe() for m in messages["ok"] if m.fails] == []
+
+
 def test_every_check_passes_the_correct_control_page(page_browser):
     """Without this, a check that reports everything would also 'catch' the broken pages."""
     _open(page_browser, "ok.html")
@@ -125,6 +164,9 @@ def test_every_check_passes_the_correct_control_page(page_browser):
         assert check(page_browser) == [], name
     _open(page_browser, "ok.html", width=320)
     assert reflow_problems(page_browser.js(MEASURE_SCROLL)) == []
+    for width in (320, 1280):
+        _open(page_browser, "ok.html", width=width)
+        assert layout_problems(measure_layout(page_browser)) == [], width
     page_browser.set_font_scale(2.0)
     _open(page_browser, "ok.html")
     assert text_layout_problems(page_browser) == []

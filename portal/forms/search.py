@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms.widgets import IsoDateInput
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Từ khóa tìm kiếm"), required=False, strip=True)
@@ -19,7 +21,7 @@ class SearchForm(forms.Form):
         label=_("Từ ngày"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         error_messages={
             "invalid": _(
                 "Ngày bắt đầu không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/2026."
@@ -30,7 +32,7 @@ class SearchForm(forms.Form):
         label=_("Đến ngày"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         error_messages={
             "invalid": _(
                 "Ngày kết thúc không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026."
