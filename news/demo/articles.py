@@ -13,13 +13,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
 from news.demo.indexing import index_articles, refresh_title_norms
 from news.demo.text import NewsWriter
 from news.models import ArticlePage, ArticleTag, SectionPage
+from portal.slugs import vietnamese_slugify
 
 BATCH = 500
 
@@ -92,7 +92,7 @@ def bulk_create_articles(
                 section = fresh[sections[number % len(sections)].pk]
                 next_step[section.pk] += 1
                 title = writer.title()
-                slug = f"{slugify(title)[:60].strip('-')}-{uuid.uuid4().hex[:8]}"
+                slug = f"{vietnamese_slugify(title, 60)}-{uuid.uuid4().hex[:8]}"
                 published = start - timedelta(minutes=37 * (count - number))
                 pages.append(
                     Page(
@@ -145,7 +145,7 @@ def bulk_create_articles(
                 for name in data["tags"]:
                     if name not in tag_ids:
                         tag_ids[name] = Tag.objects.get_or_create(
-                            name=name, defaults={"slug": slugify(name)}
+                            name=name, defaults={"slug": vietnamese_slugify(name, 100)}
                         )[0].pk
                     tagged.append(ArticleTag(content_object_id=article.pk, tag_id=tag_ids[name]))
             ArticleTag.objects.bulk_create(tagged)
