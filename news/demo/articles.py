@@ -47,6 +47,17 @@ def publish(page: Page, user: Any = None) -> Page:
     return page
 
 
+def _tag_id(name: str) -> int:
+    """The tag's id, made on first use with its Vietnamese slug (or taggit's unique one when two
+    names share a slug, as "Đà Nẵng" and "Đà nẵng" do)."""
+    tag = Tag.objects.filter(name=name).first()
+    if tag is None:
+        slug = vietnamese_slugify(name, 100)
+        tag = Tag(name=name, slug="" if Tag.objects.filter(slug=slug).exists() else slug)
+        tag.save()
+    return tag.pk
+
+
 def ensure_child(parent: Page, model: type[Page], slug: str, **fields: Any) -> Page:
     """The live child with this slug, created and published on first run (so seeding is idempotent)."""
     existing = parent.get_children().filter(slug=slug).first()
@@ -144,9 +155,7 @@ def bulk_create_articles(
             for article, data in zip(articles, specifics, strict=True):
                 for name in data["tags"]:
                     if name not in tag_ids:
-                        tag_ids[name] = Tag.objects.get_or_create(
-                            name=name, defaults={"slug": vietnamese_slugify(name, 100)}
-                        )[0].pk
+                        tag_ids[name] = _tag_id(name)
                     tagged.append(ArticleTag(content_object_id=article.pk, tag_id=tag_ids[name]))
             ArticleTag.objects.bulk_create(tagged)
             added: dict[int, int] = {}

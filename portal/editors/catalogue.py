@@ -17,7 +17,9 @@ __all__ = ["PACKAGES", "msgid_patterns", "same_in_vietnamese", "source_catalogue
 
 # Packages whose screens editors see. Each app's catalogue with every msgid is its English one
 # where it has one, otherwise any language's (django-otp and django-axes ship no English).
-PACKAGES = ("wagtail", "wagtailmedia", "django_otp", "axes")
+PACKAGES = ("wagtail", "wagtailmedia", "django_otp", "axes", "django")
+# Of Django's own catalogues, those whose messages reach the admin (form errors, dates, "3 days").
+DJANGO_LOCALES = ("conf/locale", "contrib/auth/locale", "contrib/contenttypes/locale")
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfr]|%[sdfr]|\{[a-zA-Z_0-9]*\}")
 
 
@@ -33,7 +35,12 @@ def source_catalogues(domain: str = "django") -> list[tuple[str, Path, Path]]:
     found = []
     for package in PACKAGES:
         base = _package_dir(package)
-        for locale_dir in sorted(base.rglob("locale")):
+        locale_dirs = (
+            [base / name for name in DJANGO_LOCALES]
+            if package == "django"
+            else sorted(base.rglob("locale"))
+        )
+        for locale_dir in locale_dirs:
             languages = sorted(p.name for p in locale_dir.iterdir() if p.is_dir())
             if not languages:
                 continue

@@ -29,6 +29,19 @@ VISIBLE_ATTRIBUTES = {
     "data-w-clipboard-copied-message",
 }
 SKIPPED_ELEMENTS = {"style", "code", "pre", "svg"}
+VOID_ELEMENTS = {
+    "area",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "wbr",
+}
 
 
 class _VisibleText(HTMLParser):
@@ -39,12 +52,21 @@ class _VisibleText(HTMLParser):
         self._json_script = False
         self._in_script = False
         self._script_text: list[str] = []
+        self._hidden_tag: str | None = None
+        self._hidden_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if tag == "script":
             self._in_script = True
             self._json_script = (attributes.get("type") or "") == "application/json"
+            return
+        if self._hidden_tag:
+            # Inside an element with the `hidden` attribute: nobody sees or hears it.
+            self._hidden_depth += tag == self._hidden_tag
+            return
+        if "hidden" in attributes and tag not in VOID_ELEMENTS:
+            self._hidden_tag, self._hidden_depth = tag, 1
             return
         if tag in SKIPPED_ELEMENTS:
             self._skip += 1
@@ -56,12 +78,17 @@ class _VisibleText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            if self._json_script:
+            if self._json_script and not self._hidden_tag:
                 # The sidebar, choosers and Draftail get their labels as JSON props.
                 with contextlib.suppress(ValueError):
                     self.strings.extend(_json_strings(json.loads("".join(self._script_text))))
             self._in_script = self._json_script = False
             self._script_text = []
+        elif self._hidden_tag:
+            if tag == self._hidden_tag:
+                self._hidden_depth -= 1
+                if not self._hidden_depth:
+                    self._hidden_tag = None
         elif tag in SKIPPED_ELEMENTS and self._skip:
             self._skip -= 1
 
@@ -70,7 +97,7 @@ class _VisibleText(HTMLParser):
             if self._json_script:
                 self._script_text.append(data)  # the parser may hand it over in pieces
             return
-        if not self._skip:
+        if not self._skip and not self._hidden_tag:
             self.strings.append(data)
 
 

@@ -245,6 +245,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # percent-encoded Unicode; a slug changed on a live page leaves a redirect from the old URL.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
+# Wagtail's sign-in form with its password label in Vietnamese (portal/editors/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.editors.forms.PortalLoginForm"
 # Dates in the admin (and wherever a template asks for SHORT_DATE_FORMAT) as dd/mm/yyyy.
 FORMAT_MODULE_PATH = ["portal.formats"]
 

@@ -199,6 +199,14 @@ class AdminInVietnameseTests(TestCase):
     def test_every_screen_is_vietnamese_for_communications_staff(self):
         self.assert_vietnamese_for("communications")
 
+    def test_the_sign_in_and_password_reset_pages_are_vietnamese(self):
+        client = Client(headers={"accept-language": "vi"})
+        for url in ("/admin/login/", "/admin/password_reset/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            english = untranslated_messages(visible_strings(_content(response)))
+            assert not english, f"{url} shows English: {sorted(english)}"
+
     def test_the_check_finds_english_when_the_admin_speaks_english(self):
         """The same screens in English fail the check: proof that it can fail."""
         profile = UserProfile.get_for_user(self.site["users"]["editor"])

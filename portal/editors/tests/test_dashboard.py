@@ -10,7 +10,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.editors.guide import markdown_to_html
+from portal.editors.guide import GUIDE, markdown_to_html
 from portal.groups import COMMUNICATIONS, EDITORS, MODERATORS
 from portal.testing import make_article, make_section, make_site
 
@@ -106,6 +106,18 @@ class GuideTests(TestCase):
         assert html.count("<h1") == 1 and "Hướng dẫn biên tập viên" in html
         assert "<table class='listing'>" in html and '<th scope="col">' in html
         assert "<strong>Lưu nháp</strong>" in html
+
+    def test_every_picture_the_guide_shows_is_served(self):
+        names = re.findall(
+            r"\(editors-guide/([a-z0-9-]+\.png)\)", GUIDE.read_text(encoding="utf-8")
+        )
+        assert len(names) >= 3
+        self.client.force_login(self.editor)
+        html = self.client.get("/admin/huong-dan/").content.decode()
+        for name in names:
+            assert f'src="/admin/huong-dan/anh/{name}"' in html
+            response = self.client.get(f"/admin/huong-dan/anh/{name}")
+            assert response.status_code == 200 and response["Content-Type"] == "image/png"
 
     def test_only_signed_in_staff_read_the_guide(self):
         assert self.client.get("/admin/huong-dan/").status_code == 302
