@@ -94,6 +94,6 @@ def make_article(
 
 
 def _slug(title: str) -> str:
-    from django.utils.text import slugify
+    from portal.slugs import vietnamese_slugify
 
-    return slugify(title)[:80] or "trang"
+    return vietnamese_slugify(title) or "trang"

@@ -78,11 +78,11 @@ def make_index(
 def add_product(
     index: Page, model: type[Page], title: str, publish: bool = True, **fields: Any
 ) -> Page:
-    from django.utils.text import slugify
+    from portal.slugs import vietnamese_slugify
 
     page = model(
         title=title,
-        slug=fields.pop("slug", None) or slugify(title)[:80],
+        slug=fields.pop("slug", None) or vietnamese_slugify(title),
         lead=fields.pop("lead", "Sa pô."),
         **fields,
     )

@@ -13,13 +13,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 
 from news.demo.indexing import index_articles, refresh_title_norms
 from news.demo.text import NewsWriter
 from news.models import ArticlePage, ArticleTag, SectionPage
+from portal.slugs import vietnamese_slugify
 
 BATCH = 500
 
@@ -45,6 +45,17 @@ def publish(page: Page, user: Any = None) -> Page:
     revision.publish(user=user)
     page.refresh_from_db()
     return page
+
+
+def _tag_id(name: str) -> int:
+    """The tag's id, made on first use with its Vietnamese slug (or taggit's unique one when two
+    names share a slug, as "Đà Nẵng" and "Đà nẵng" do)."""
+    tag = Tag.objects.filter(name=name).first()
+    if tag is None:
+        slug = vietnamese_slugify(name, 100)
+        tag = Tag(name=name, slug="" if Tag.objects.filter(slug=slug).exists() else slug)
+        tag.save()
+    return tag.pk
 
 
 def ensure_child(parent: Page, model: type[Page], slug: str, **fields: Any) -> Page:
@@ -92,7 +103,7 @@ def bulk_create_articles(
                 section = fresh[sections[number % len(sections)].pk]
                 next_step[section.pk] += 1
                 title = writer.title()
-                slug = f"{slugify(title)[:60].strip('-')}-{uuid.uuid4().hex[:8]}"
+                slug = f"{vietnamese_slugify(title, 60)}-{uuid.uuid4().hex[:8]}"
                 published = start - timedelta(minutes=37 * (count - number))
                 pages.append(
                     Page(
@@ -144,9 +155,7 @@ def bulk_create_articles(
             for article, data in zip(articles, specifics, strict=True):
                 for name in data["tags"]:
                     if name not in tag_ids:
-                        tag_ids[name] = Tag.objects.get_or_create(
-                            name=name, defaults={"slug": slugify(name)}
-                        )[0].pk
+                        tag_ids[name] = _tag_id(name)
                     tagged.append(ArticleTag(content_object_id=article.pk, tag_id=tag_ids[name]))
             ArticleTag.objects.bulk_create(tagged)
             added: dict[int, int] = {}

@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.caching.structure import get_structure, in_request
 from portal.forms import PublishGuardForm
 from portal.search.fields import SiteSearch
+from portal.slugs import unique_child_slug, vietnamese_slugify
 
 
 class BasePage(Page):
@@ -22,6 +23,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        """Fill an empty slug from the title the Vietnamese way before Wagtail would (it drops đ)."""
+        if not self.slug and self.title:
+            base = vietnamese_slugify(self.title)
+            if base:
+                # A page being added to the tree knows its parent by path; elsewhere the admin
+                # form's own check reports a clash.
+                parent = self.get_parent() if self.path else None
+                self.slug = unique_child_slug(parent, base, self.pk) if parent else base
+        super().full_clean(*args, **kwargs)
 
     @classmethod
     def publishing_problems(cls, data: dict[str, Any]) -> dict[str, str]:

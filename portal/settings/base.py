@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.security",
     "portal.caching",
+    "portal.editors",
     "news",
     "media_products",
     "analytics",
@@ -265,6 +266,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Slugs in ASCII as Vietnamese sites write them (đ -> d, tones dropped: portal/slugs.py), not
+# percent-encoded Unicode; a slug changed on a live page leaves a redirect from the old URL.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
+# Wagtail's sign-in form with its password label in Vietnamese (portal/editors/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.editors.forms.PortalLoginForm"
+# Dates in the admin (and wherever a template asks for SHORT_DATE_FORMAT) as dd/mm/yyyy.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Media (video, audio) through wagtailmedia; its size limit is ours.
 # Our media model records each file's real type and size (podcast enclosures need both); the

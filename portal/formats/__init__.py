@@ -1,0 +1,1 @@
+"""Per-language date and number formats (FORMAT_MODULE_PATH)."""
