@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "portal.caching",
     "news",
     "media_products",
+    "documents",
     "analytics",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
