@@ -220,13 +220,13 @@ def import_documents(
             try:
                 # Wagtail validates the page on save (dates, duplicates in the library: the model's clean).
                 index.add_child(instance=page)
+                revision = page.save_revision()
+                if publish:
+                    revision.publish()
             except ValidationError as error:
                 for column, messages in error.message_dict.items():
                     errors += [RowError(line, column, m) for m in messages]
                 continue
-            revision = page.save_revision()
-            if publish:
-                revision.publish()
             result.created.append(page)
             index.refresh_from_db()
         if errors:

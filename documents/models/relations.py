@@ -68,9 +68,10 @@ class DocumentFile(Orderable):
             with contextlib.suppress(OSError):
                 self.file_size = self.file.size
             if self.format == "PDF" and self.has_text_layer is None:
+                # The upload itself before it is stored, or the stored file: never closed here,
+                # because the storage still has to read an upload when the row is saved.
                 try:
-                    with self.file.open("rb") as handle:
-                        self.has_text_layer = pdf_has_text(handle)
+                    self.has_text_layer = pdf_has_text(self.file.file)
                 except OSError:
                     self.has_text_layer = None
         super().save(*args, **kwargs)
