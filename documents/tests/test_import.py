@@ -1,5 +1,7 @@
 """import_documents: a dry run writes nothing; one bad row anywhere and no row is imported."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
@@ -26,8 +28,8 @@ def _run(path, *args):
         "import_documents",
         str(path),
         *args,
-        stdout=open("/dev/null", "w"),
-        stderr=open("/dev/null", "w"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
     )
 
 
@@ -66,7 +68,7 @@ def test_duplicate_of_a_document_already_in_the_library_rolls_back_the_whole_fil
     _run(_csv(tmp_path, GOOD[0]), "--publish")
     with pytest.raises(CommandError):
         call_command(
-            "import_documents", str(_csv(tmp_path, GOOD[1], GOOD[0])), stderr=open("/dev/null", "w")
+            "import_documents", str(_csv(tmp_path, GOOD[1], GOOD[0])), stderr=io.StringIO()
         )
     assert LegalDocumentPage.objects.count() == 1
 
@@ -103,8 +105,8 @@ def test_missing_columns_and_wrong_format_are_reported(tmp_path, index):
     path = tmp_path / "x.csv"
     path.write_text("number,title\n1,a\n", encoding="utf-8")
     with pytest.raises(CommandError):
-        call_command("import_documents", str(path), stderr=open("/dev/null", "w"))
+        call_command("import_documents", str(path), stderr=io.StringIO())
     other = tmp_path / "x.txt"
     other.write_text("x")
     with pytest.raises(CommandError):
-        call_command("import_documents", str(other), stderr=open("/dev/null", "w"))
+        call_command("import_documents", str(other), stderr=io.StringIO())
