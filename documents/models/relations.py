@@ -14,8 +14,8 @@ from documents.files import ALLOWED_EXTENSIONS, extension, pdf_has_text, validat
 from documents.status import AMENDS, GUIDES, REPLACES
 
 FILE_KINDS = [
-    ("ban-ky-so", _("Bản gốc có chữ ký số (PDF)")),
-    ("ban-word", _("Bản chỉnh sửa được (Word, DOCX)")),
+    ("ban-ky-so", _("Bản gốc có chữ ký số")),
+    ("ban-word", _("Bản chỉnh sửa được")),
     ("phu-luc", _("Phụ lục")),
     ("khac", _("Tệp khác")),
 ]
@@ -45,7 +45,7 @@ class DocumentFile(Orderable):
         _("tên tệp hiển thị"),
         max_length=255,
         blank=True,
-        help_text=_("Để trống để dùng loại tệp, ví dụ “Bản gốc có chữ ký số (PDF)”."),
+        help_text=_("Để trống để dùng loại tệp, ví dụ “Bản gốc có chữ ký số”."),
     )
     file = models.FileField(
         _("tệp"),
