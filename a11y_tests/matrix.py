@@ -190,7 +190,7 @@ def _documents_case(key: str, language: str, kind: str) -> PageCase:
         )
         return _page_case(key, language, page)
     params = {
-        "documents-filtered": "?status=con-hieu-luc&q=th",
+        "documents-filtered": "?status=con-hieu-luc&type=luat",
         "documents-notice": "?type=khong-co-loai-nay",
         "documents-empty": f"?q={NO_RESULT_TERM}",
         "documents-page-2": "?page=2",
