@@ -98,3 +98,23 @@ def test_legal_department_can_write_documents_but_not_publish(index, django_user
     assert not permissions.can_publish()
     home = Page.objects.get(pk=index.get_parent().pk)
     assert not home.permissions_for_user(user).can_edit()
+
+
+def test_scanned_pdf_is_published_when_the_full_text_is_given(admin_client, index, lists):
+    from media_products.tests.admin_forms import rich_text, stream
+
+    data, files = _form(admin_client, index, lists, scanned_pdf_bytes())
+    data = data.copy()
+    del data["full_text-count"]
+    for key, value in stream(
+        "full_text", [("paragraph", rich_text("<p>Điều 1. Phạm vi điều chỉnh của nghị định.</p>"))]
+    ).items():
+        data[key] = value
+    response = _post(admin_client, index, data, files, "publish")
+    assert response.status_code == 302, response.context["form"].errors
+    page = LegalDocumentPage.objects.get()
+    assert page.live and page.files.get().has_text_layer is False
+    assert (
+        "Bản quét; nội dung đầy đủ có ở mục Toàn văn."
+        in admin_client.get(page.url).content.decode()
+    )
