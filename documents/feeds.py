@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from documents.views import filtered_documents, read_filters
+from documents.views import filtered_documents, read_filters, shown
 from news.feeds import StoryFeed
 
 FEED_LENGTH = 30
@@ -38,7 +38,7 @@ class DocumentFeed(StoryFeed):
 
     def items(self) -> list[Any]:
         _form, filters, _ignored = read_filters(self.request.GET)
-        return list(filtered_documents(self.index, filters)[:FEED_LENGTH])
+        return shown(list(filtered_documents(self.index, filters)[:FEED_LENGTH]))
 
     def item_title(self, item: Any) -> str:
         return f"{item.number} – {item.title}" if item.number else item.title

@@ -50,35 +50,42 @@ def derive_status(
     return IN_FORCE
 
 
-def _acting(kind: str, on: date) -> Exists:
-    """A live document in force by `on` that replaces (or amends) the outer document."""
+def _acting_relations(kind: str, on: date):
+    """Relations of this kind whose source is live and in force by `on`."""
     from documents.models import DocumentRelation
 
-    return Exists(
-        DocumentRelation.objects.filter(
-            target=OuterRef("pk"),
-            kind=kind,
-            source__live=True,
-            source__effective_from__lte=on,
-        )
+    return DocumentRelation.objects.filter(
+        kind=kind, source__live=True, source__effective_from__lte=on
     )
 
 
 def with_status(queryset, on: date | None = None):
-    """The documents annotated with what their status needs (`is_replaced`, `is_amended`)."""
+    """The documents annotated with what their status needs (`is_replaced`, `is_amended`).
+
+    Correlated EXISTS, evaluated for the rows shown only (after the LIMIT).
+    """
     on = on or today()
-    return queryset.annotate(is_replaced=_acting(REPLACES, on), is_amended=_acting(AMENDS, on))
+    return queryset.annotate(
+        is_replaced=Exists(_acting_relations(REPLACES, on).filter(target=OuterRef("pk"))),
+        is_amended=Exists(_acting_relations(AMENDS, on).filter(target=OuterRef("pk"))),
+    )
 
 
 def status_condition(status: str, on: date | None = None) -> Q:
-    """A filter on a queryset from `with_status` selecting the documents with this status."""
+    """A filter selecting the documents with this status.
+
+    `IN (subquery)`: PostgreSQL hashes the few acting relations once, where a correlated EXISTS
+    would run once for each of the 10,000 documents.
+    """
     on = on or today()
+    replaced = Q(pk__in=_acting_relations(REPLACES, on).values("target_id"))
+    amended = Q(pk__in=_acting_relations(AMENDS, on).values("target_id"))
     started = Q(effective_from__lte=on)
-    ended = Q(is_replaced=True) | Q(expires_on__lte=on)
+    ended = replaced | Q(expires_on__lte=on)
     if status == NOT_YET:
         return Q(effective_from__gt=on)
     if status == EXPIRED:
         return started & ended
     if status == PARTLY_EXPIRED:
-        return started & ~ended & Q(is_amended=True)
-    return started & ~ended & Q(is_amended=False)
+        return started & ~ended & amended
+    return started & ~ended & ~amended

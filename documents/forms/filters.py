@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from documents.status import STATUS_CHOICES
@@ -32,8 +33,9 @@ class DocumentFilterForm(forms.Form):
         everything = [("", _("Tất cả"))]
         for name in ("type", "issuer", "field"):
             self.fields[name].choices = [*everything, *((i.slug, i.label) for i in lists[name])]
-        years = range(last_year, FIRST_YEAR - 1, -1)
-        self.fields["year"].choices = [*everything, *((str(y), str(y)) for y in years)]
+        self.fields["year"].max_value = last_year
+        self.fields["year"].validators.append(MaxValueValidator(last_year))
+        self.fields["year"].widget.attrs["max"] = str(last_year)
         self.fields["status"].choices = [*everything, *STATUS_CHOICES]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Không có lựa chọn “%(value)s”.")

@@ -221,6 +221,8 @@ class LegalDocumentPage(StoryPage):
     def incoming(self) -> list[Any]:
         """Relations pointing at this document (replaced by, amended by, guided by), read once."""
         cached = getattr(self, "_incoming_relations", None)
+        if cached is None and not self.pk:
+            cached = self._incoming_relations = []
         if cached is None:
             from documents.models import DocumentRelation
 
@@ -236,5 +238,5 @@ class LegalDocumentPage(StoryPage):
         from documents.views import document_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(document_context(self))
+        context.update(document_context(self, preview=getattr(request, "is_preview", False)))
         return context

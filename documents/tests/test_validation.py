@@ -99,3 +99,21 @@ def test_files_record_size_and_text_layer(index, lists):
     files = {f.filename: f for f in page.files.all()}
     assert files["a.pdf"].has_text_layer is True and files["a.pdf"].file_size > 0
     assert files["b.pdf"].has_text_layer is False
+
+
+def test_an_unsaved_document_renders_its_context_for_a_preview(index, lists):
+    from documents.views import document_context
+
+    target = make_document(index, lists, "20/2024/NĐ-CP")
+    page = LegalDocumentPage(
+        title="Bản xem trước",
+        lead="Trích yếu",
+        document_type=lists["decree"],
+        issuer=lists["government"],
+        issued_on=days(-3),
+        effective_from=days(-1),
+    )
+    page.relations.add(DocumentRelation(kind=REPLACES, target=target))
+    context = document_context(page, preview=True)
+    assert [r.target for r in context["outgoing"]] == [target]
+    assert context["incoming"] == [] and context["document_status"] == "con-hieu-luc"
