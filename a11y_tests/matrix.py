@@ -33,6 +33,14 @@ HAND_PICKED_MODELS = {
     "portal.standardpage",
 }
 SERVER_ERROR_PATH = "/__a11y__/500/"
+# The documents library's listing states (filtered, notice, empty, later page) and a complete document.
+DOCUMENT_KINDS = [
+    "documents-filtered",
+    "documents-notice",
+    "documents-empty",
+    "documents-page-2",
+    "document-complete",
+]
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ def case_keys() -> list[str]:
         "search-form-error",
         "not-found",
         "display-settings",
+        *DOCUMENT_KINDS,
         *extra_model_keys(),
     ]
     keys = [f"{language}:{kind}" for language in LANGUAGES for kind in common]
@@ -137,6 +146,8 @@ def resolve(key: str) -> PageCase:
         return PageCase(key, language, SERVER_ERROR_PATH, "500")
     if kind == "display-settings":
         return PageCase(key, language, f"{prefix}/display-settings/", "display settings")
+    if kind.startswith("document"):
+        return _documents_case(key, language, kind)
     if kind.startswith("type:"):
         app_label, model_name = kind.removeprefix("type:").split(".")
         model = next(
@@ -162,6 +173,29 @@ def _section_case(key: str, language: str, position: str) -> PageCase:
         )
     query = "" if number == 1 else f"?page={number}"
     return _page_case(key, language, section, query)
+
+
+def _documents_case(key: str, language: str, kind: str) -> PageCase:
+    from documents.models import DocumentIndexPage, LegalDocumentPage
+
+    if kind == "document-complete":
+        # A document with files, relations and its full text: every part of the page template.
+        documents = _live(language).type(LegalDocumentPage).values_list("pk", flat=True)
+        page = (
+            LegalDocumentPage.objects.filter(pk__in=documents, files__isnull=False)
+            .exclude(full_text=[])
+            .filter(relations__isnull=False)
+            .order_by("path")
+            .first()
+        )
+        return _page_case(key, language, page)
+    params = {
+        "documents-filtered": "?status=con-hieu-luc&type=luat",
+        "documents-notice": "?type=khong-co-loai-nay",
+        "documents-empty": f"?q={NO_RESULT_TERM}",
+        "documents-page-2": "?page=2",
+    }[kind]
+    return _page_case(key, language, _live(language).type(DocumentIndexPage).first(), params)
 
 
 def _search_case(key: str, language: str, prefix: str, variant: str) -> PageCase:

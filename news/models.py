@@ -133,6 +133,8 @@ class ArticlePage(StoryPage):
         FieldPanel("tags"),
         FieldPanel("publication_date"),
         InlinePanel("related_links", label=_("Tin liên quan (chọn tay)"), max_num=6),
+        # The relation is defined by the documents app (documents.ArticleDocumentLink).
+        InlinePanel("document_links", label=_("Văn bản liên quan"), max_num=10),
     ]
     search_fields = [
         *StoryPage.search_fields,

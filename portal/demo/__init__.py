@@ -28,7 +28,11 @@ ENGLISH_NEWS_ARTICLES = 45
 
 
 def seed(
-    articles: int, media: int, log: Log, progress: Callable[[int, int], None] | None = None
+    articles: int,
+    media: int,
+    log: Log,
+    progress: Callable[[int, int], None] | None = None,
+    documents: int = 0,
 ) -> None:
     """Build or complete the demo tree (`articles` Vietnamese bulk articles, 45 English); idempotent."""
     images = ensure_demo_images()
@@ -68,6 +72,10 @@ def seed(
         log(f"Đã có {existing} bài viết mẫu: không tạo thêm.")
     # After the Vietnamese corpus, so that a fresh seed gives it the same ids as before.
     _complete_english_news(english_news, images, log)
+    # Last, so the news and multimedia ids stay as they were before the library existed.
+    from documents.demo import ensure_documents
+
+    ensure_documents(home_vi, home_en, count=documents, log=log)
 
 
 def _complete_english_news(section: SectionPage, images: list, log: Log) -> None:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.editors",
     "news",
     "media_products",
+    "documents",
     "analytics",
     "seo",
     "wagtail.contrib.forms",

@@ -17,10 +17,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--media", type=int, default=10, help="Số sản phẩm đa phương tiện mẫu cần có."
         )
+        parser.add_argument(
+            "--documents",
+            type=int,
+            default=0,
+            help="Số văn bản cần có trong thư viện văn bản (luôn có ít nhất 63 văn bản soạn sẵn).",
+        )
 
-    def handle(self, *args, articles: int, media: int, **options):
-        if articles < 0 or media < 0:
-            raise CommandError("--articles và --media phải là số không âm.")
+    def handle(self, *args, articles: int, media: int, documents: int = 0, **options):
+        if articles < 0 or media < 0 or documents < 0:
+            raise CommandError("--articles, --media và --documents phải là số không âm.")
         started = time.perf_counter()
         last_report = [0.0]
 
@@ -31,5 +37,11 @@ class Command(BaseCommand):
                 rate = done / max(now - started, 1e-6)
                 self.stdout.write(f"  {done}/{total} bài ({rate:.0f} bài/giây)")
 
-        seed(articles=articles, media=media, log=self.stdout.write, progress=progress)
+        seed(
+            articles=articles,
+            media=media,
+            log=self.stdout.write,
+            progress=progress,
+            documents=documents,
+        )
         self.stdout.write(self.style.SUCCESS(f"Xong sau {time.perf_counter() - started:.1f} giây."))

@@ -1,0 +1,91 @@
+"""A document's legal status, derived from its dates and the documents that replace or amend it.
+
+Never typed by hand: an editor records dates and relations, and the status follows, also as
+days pass. Listings compute it in the same query as the rows (two EXISTS on the relation table),
+so filtering by status costs no query per document.
+"""
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+NOT_YET = "chua-co-hieu-luc"
+IN_FORCE = "con-hieu-luc"
+PARTLY_EXPIRED = "het-hieu-luc-mot-phan"
+EXPIRED = "het-hieu-luc"
+
+STATUS_CHOICES = [
+    (NOT_YET, _("Chưa có hiệu lực")),
+    (IN_FORCE, _("Còn hiệu lực")),
+    (PARTLY_EXPIRED, _("Hết hiệu lực một phần")),
+    (EXPIRED, _("Hết hiệu lực")),
+]
+STATUS_LABELS = dict(STATUS_CHOICES)
+
+REPLACES = "thay-the"
+AMENDS = "sua-doi"
+GUIDES = "huong-dan"
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def derive_status(
+    effective_from: date | None,
+    expires_on: date | None,
+    replaced: bool,
+    amended: bool,
+    on: date | None = None,
+) -> str:
+    on = on or today()
+    if effective_from is not None and effective_from > on:
+        return NOT_YET
+    if replaced or (expires_on is not None and expires_on <= on):
+        return EXPIRED
+    if amended:
+        return PARTLY_EXPIRED
+    return IN_FORCE
+
+
+def _acting_relations(kind: str, on: date):
+    """Relations of this kind whose source is live and in force by `on`."""
+    from documents.models import DocumentRelation
+
+    return DocumentRelation.objects.filter(
+        kind=kind, source__live=True, source__effective_from__lte=on
+    )
+
+
+def with_status(queryset, on: date | None = None):
+    """The documents annotated with what their status needs (`is_replaced`, `is_amended`).
+
+    Correlated EXISTS, evaluated for the rows shown only (after the LIMIT).
+    """
+    on = on or today()
+    return queryset.annotate(
+        is_replaced=Exists(_acting_relations(REPLACES, on).filter(target=OuterRef("pk"))),
+        is_amended=Exists(_acting_relations(AMENDS, on).filter(target=OuterRef("pk"))),
+    )
+
+
+def status_condition(status: str, on: date | None = None) -> Q:
+    """A filter selecting the documents with this status.
+
+    `IN (subquery)`: PostgreSQL hashes the few acting relations once, where a correlated EXISTS
+    would run once for each of the 10,000 documents.
+    """
+    on = on or today()
+    replaced = Q(pk__in=_acting_relations(REPLACES, on).values("target_id"))
+    amended = Q(pk__in=_acting_relations(AMENDS, on).values("target_id"))
+    started = Q(effective_from__lte=on)
+    ended = replaced | Q(expires_on__lte=on)
+    if status == NOT_YET:
+        return Q(effective_from__gt=on)
+    if status == EXPIRED:
+        return started & ended
+    if status == PARTLY_EXPIRED:
+        return started & ~ended & amended
+    return started & ~ended & ~amended

@@ -1,0 +1,164 @@
+"""What the documents index and a document page put in front of the reader, in constant queries.
+
+The listing: three small queries for the filter lists, one count, one page of rows with their
+type, issuer and field joined and the status computed in the same query. A document page: its
+files, its relations both ways, and the articles citing it, one query each.
+"""
+
+from typing import Any
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest, QueryDict
+
+from documents.forms.filters import DocumentFilterForm
+from documents.keys import words
+from documents.status import STATUS_LABELS, status_condition, today, with_status
+from portal.listing import paginate
+
+PAGE_SIZE = 20
+
+
+def filter_lists() -> dict[str, list[Any]]:
+    from documents.models import DocumentField, DocumentType, IssuingBody
+
+    return {
+        "type": list(DocumentType.objects.all()),
+        "issuer": list(IssuingBody.objects.all()),
+        "field": list(DocumentField.objects.all()),
+    }
+
+
+def read_filters(params: QueryDict) -> tuple[DocumentFilterForm, dict[str, Any], list[str]]:
+    """The bound form, the filters to apply and the labels of values ignored as not understood."""
+    lists = filter_lists()
+    form = DocumentFilterForm(params or None, lists=lists, last_year=today().year + 1)
+    if not form.is_bound:
+        return form, {}, []
+    if not form.is_valid():
+        # Unknown values answer the whole listing with a notice, never an error page.
+        return form, {}, form.ignored()
+    data = {key: value for key, value in form.cleaned_data.items() if value not in ("", None)}
+    for name in ("type", "issuer", "field"):
+        if name in data:
+            data[name] = next(item for item in lists[name] if item.slug == data[name])
+    return form, data, []
+
+
+def filtered_documents(index: Any, filters: dict[str, Any]) -> QuerySet:
+    """The index's live documents matching the filters, best first (relevance, then newest).
+
+    Narrow rows (no joins, no status): sorting 10,000 matches costs what sorting their dates
+    does. `shown()` then reads the page's twenty in full.
+    """
+    on = today()
+    queryset = index.documents()
+    if "type" in filters:
+        queryset = queryset.filter(document_type=filters["type"])
+    if "issuer" in filters:
+        queryset = queryset.filter(issuer=filters["issuer"])
+    if "field" in filters:
+        queryset = queryset.filter(field=filters["field"])
+    if "year" in filters:
+        queryset = queryset.filter(issued_on__year=filters["year"])
+    if "status" in filters:
+        queryset = queryset.filter(status_condition(filters["status"], on))
+    terms = words(filters.get("q", ""))
+    if not terms:
+        return queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True)
+    for term in terms:
+        queryset = queryset.filter(text_key__contains=f" {term} ")
+    # Relevance: every word in the number first, then every word in the title, then the rest.
+    in_number = Q(*(Q(number_key__contains=f" {t} ") for t in terms))
+    in_title = Q(*(Q(title_key__contains=f" {t} ") for t in terms))
+    rank = Case(
+        When(in_number, then=Value(2)),
+        When(in_title, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return (
+        queryset.annotate(rank=rank)
+        .order_by("-rank", "-issued_on", "-pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def shown(ids: list[int]) -> list[Any]:
+    """The documents with these ids, in this order: type, issuer, field and status in one query."""
+    from documents.models import LegalDocumentPage
+
+    rows = with_status(
+        LegalDocumentPage.objects.filter(pk__in=ids)
+        .select_related("document_type", "issuer", "field")
+        .defer_streamfields()
+        .defer("text_key", "title_key")
+    )
+    by_id = {row.pk: row for row in rows}
+    documents = [by_id[pk] for pk in ids if pk in by_id]
+    attach_status(documents)
+    return documents
+
+
+def attach_status(documents: list[Any]) -> None:
+    for document in documents:
+        document.current_status = document.status(document.is_replaced, document.is_amended)
+        document.current_status_label = str(STATUS_LABELS[document.current_status])
+
+
+def listing_context(index: Any, request: HttpRequest) -> dict[str, Any]:
+    form, filters, ignored = read_filters(request.GET)
+    documents = paginate(filtered_documents(index, filters), request.GET.get("page"), PAGE_SIZE)
+    documents.object_list = shown(list(documents.object_list))
+    return {
+        "form": form,
+        "filters": filters,
+        "ignored": ignored,
+        "documents": documents,
+        "feed_query": feed_query(filters),
+    }
+
+
+def feed_query(filters: dict[str, Any]) -> str:
+    """The query string of the feed for these filters (the page number is not a filter)."""
+    params = QueryDict(mutable=True)
+    for name, value in filters.items():
+        params[name] = getattr(value, "slug", value)
+    return params.urlencode()
+
+
+def document_context(document: Any, preview: bool = False) -> dict[str, Any]:
+    from documents.models import DocumentRelation
+
+    if preview or not document.pk:
+        # A preview shows the editor's unsaved files and relations, held in memory.
+        outgoing = [r for r in document.relations.all() if r.target_id]
+        files = [f for f in document.files.all() if f.file]
+    else:
+        outgoing = list(
+            DocumentRelation.objects.filter(source=document, target__live=True)
+            .select_related("target")
+            .order_by("sort_order")
+        )
+        files = list(document.files.order_by("sort_order"))
+    incoming = document.incoming()
+    status = document.status()
+    return {
+        "files": files,
+        "outgoing": outgoing,
+        "incoming": incoming,
+        "document_status": status,
+        "document_status_label": str(STATUS_LABELS[status]),
+        "citing_articles": citing_articles(document) if document.pk else [],
+    }
+
+
+def citing_articles(document: Any, limit: int = 6) -> list[Any]:
+    from news.models import ArticlePage
+
+    return list(
+        ArticlePage.objects.live()
+        .public()
+        .filter(document_links__document=document)
+        .defer_streamfields()
+        .order_by("-first_published_at")[:limit]
+    )
