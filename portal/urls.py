@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("rss.xml", SiteFeed(), name="site_feed"),
     # Per language, so the display-settings page speaks the reader's language (/en/display-settings/).
     path("display-settings/", portal_views.display_settings, name="display_settings"),
+    # Form endpoints of public participation: never cached, CSRF by origin (participation/origin.py).
+    path("participation/", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

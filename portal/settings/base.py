@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "news",
     "media_products",
     "analytics",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -356,7 +357,14 @@ PORTAL_RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 PORTAL_RATELIMITS = {
     "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
     "analytics": os.environ.get("RATELIMIT_ANALYTICS", "300/m"),
+    # Questions, comments on drafts and withdrawals; "was this page useful?" votes.
+    "participation": os.environ.get("RATELIMIT_PARTICIPATION", "20/h"),
+    "useful": os.environ.get("RATELIMIT_USEFUL", "30/m"),
 }
+
+# Public participation (participation/): days personal data is kept once a question is answered
+# or a consultation closed, then erased by `manage.py participation_purge` (run it daily).
+PARTICIPATION = {"RETENTION_DAYS": int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "365"))}
 
 # One JSON object a line on stderr, scrubbed of IPs, passwords and tokens.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
