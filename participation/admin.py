@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ViewSetGroup
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -87,7 +87,8 @@ class SubmissionAdminForm(WagtailAdminModelForm):
             instance.published_at = now
         if commit:
             instance.save()
-            self.after_save(instance, before, newly_published)
+        # After commit only: the purge and the e-mail must see the saved row.
+        self.after_save(instance, before, newly_published)
         return instance
 
     def after_save(self, instance: Any, before: str | None, newly_published: bool) -> None:
@@ -119,7 +120,8 @@ class CommentAdminForm(SubmissionAdminForm):
 
 class QuestionViewSet(ModelViewSet):
     model = Question
-    form_class = QuestionAdminForm
+    name = "participation_questions"
+    url_prefix = "participation/questions"
     icon = "help"
     menu_label = _("Câu hỏi")
     list_display = ["reference", "topic", "status", "unit", "created_at"]
@@ -128,23 +130,27 @@ class QuestionViewSet(ModelViewSet):
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = False
-    panels = [
-        PersonalDataPanel(heading=_("Người hỏi (dữ liệu cá nhân)")),
-        FieldPanel("topic"),
-        FieldPanel(
-            "text",
-            help_text=_("Có thể biên tập để bỏ thông tin cá nhân trước khi công khai."),
-        ),
-        FieldPanel("status"),
-        FieldPanel("unit"),
-        FieldPanel("answer"),
-        FieldPanel("rejection_reason"),
-    ]
+    edit_handler = ObjectList(
+        [
+            PersonalDataPanel(heading=_("Người hỏi (dữ liệu cá nhân)")),
+            FieldPanel("topic"),
+            FieldPanel(
+                "text",
+                help_text=_("Có thể biên tập để bỏ thông tin cá nhân trước khi công khai."),
+            ),
+            FieldPanel("status"),
+            FieldPanel("unit"),
+            FieldPanel("answer"),
+            FieldPanel("rejection_reason"),
+        ],
+        base_form_class=QuestionAdminForm,
+    )
 
 
 class DraftCommentViewSet(ModelViewSet):
     model = DraftComment
-    form_class = CommentAdminForm
+    name = "participation_comments"
+    url_prefix = "participation/comments"
     icon = "comment"
     menu_label = _("Góp ý dự thảo")
     list_display = ["reference", "consultation", "article_number", "status", "created_at"]
@@ -153,13 +159,16 @@ class DraftCommentViewSet(ModelViewSet):
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = False
-    panels = [
-        PersonalDataPanel(heading=_("Người góp ý (dữ liệu cá nhân)")),
-        FieldPanel("text"),
-        FieldPanel("article_number"),
-        FieldPanel("status"),
-        FieldPanel("rejection_reason"),
-    ]
+    edit_handler = ObjectList(
+        [
+            PersonalDataPanel(heading=_("Người góp ý (dữ liệu cá nhân)")),
+            FieldPanel("text"),
+            FieldPanel("article_number"),
+            FieldPanel("status"),
+            FieldPanel("rejection_reason"),
+        ],
+        base_form_class=CommentAdminForm,
+    )
 
 
 def _editable_votes(user) -> Any:
@@ -193,7 +202,8 @@ class PageFeedbackViewSet(ModelViewSet):
     """Free-text comments from "was this page useful?", for the editors of each page."""
 
     model = UsefulVote
-    form_class = FeedbackForm
+    name = "participation_feedback"
+    url_prefix = "participation/feedback"
     index_view_class = FeedbackIndexView
     edit_view_class = FeedbackEditView
     icon = "mail"
@@ -202,10 +212,13 @@ class PageFeedbackViewSet(ModelViewSet):
     list_filter = ["handled", "useful", "day"]
     copy_view_enabled = False
     inspect_view_enabled = False
-    panels = [
-        FeedbackTextPanel(heading=_("Góp ý của người đọc")),
-        FieldPanel("handled"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FeedbackTextPanel(heading=_("Góp ý của người đọc")),
+            FieldPanel("handled"),
+        ],
+        base_form_class=FeedbackForm,
+    )
 
 
 class ParticipationViewSetGroup(ViewSetGroup):
