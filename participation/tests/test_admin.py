@@ -68,7 +68,16 @@ def _rich(text: str) -> str:
 
     return json.dumps(
         {
-            "blocks": [{"key": "a", "text": text, "type": "unstyled", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}],
+            "blocks": [
+                {
+                    "key": "a",
+                    "text": text,
+                    "type": "unstyled",
+                    "depth": 0,
+                    "inlineStyleRanges": [],
+                    "entityRanges": [],
+                }
+            ],
             "entityMap": {},
         }
     )
@@ -121,7 +130,9 @@ def test_publishing_the_answer_emails_the_asker_and_shows_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             edit_url(question),
-            _form(question, status="published", unit="Vụ Pháp chế", answer=_rich("Trả lời <b>rõ</b>.")),
+            _form(
+                question, status="published", unit="Vụ Pháp chế", answer=_rich("Trả lời <b>rõ</b>.")
+            ),
         )
     assert response.status_code == 302
     question.refresh_from_db()
