@@ -192,3 +192,6 @@ def test_english_form_speaks_english(client, qa, homes):
     assert response.status_code == 200
     html = response.content.decode()
     assert "/en/participation/question/" in html
+    assert "Ask a question" in html and "About you (not published)" in html
+    error = client.post(f"/en/participation/question/{english.pk}/", question_data(email="nope"))
+    assert "Enter an email address in the right format" in error.content.decode()
