@@ -17,6 +17,9 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page, get_page_models
 
+from participation.a11y_cases import KINDS as PARTICIPATION_KINDS
+from participation.a11y_cases import resolve as participation_case
+
 LANGUAGES = ("vi", "en")
 SHOWCASE_SLUG = "trinh-bay-moi-loai-noi-dung"
 STATEMENT_SLUGS = {"vi": "tuyen-bo-ho-tro-tiep-can", "en": "accessibility-statement"}
@@ -94,6 +97,7 @@ def case_keys() -> list[str]:
         "not-found",
         "display-settings",
         *DOCUMENT_KINDS,
+        *PARTICIPATION_KINDS,
         *extra_model_keys(),
     ]
     keys = [f"{language}:{kind}" for language in LANGUAGES for kind in common]
@@ -148,6 +152,8 @@ def resolve(key: str) -> PageCase:
         return PageCase(key, language, f"{prefix}/display-settings/", "display settings")
     if kind.startswith("document"):
         return _documents_case(key, language, kind)
+    if kind in PARTICIPATION_KINDS:
+        return participation_case(key, language, kind)
     if kind.startswith("type:"):
         app_label, model_name = kind.removeprefix("type:").split(".")
         model = next(

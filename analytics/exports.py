@@ -19,6 +19,8 @@ COLUMNS = [
     "change_last_year_pct",
     "target_page_views",
     "target_reached_pct",
+    "useful_votes",
+    "useful_pct",
 ]
 
 
@@ -39,6 +41,8 @@ def table(rows: Iterable[SectionRow], width: int = len(COLUMNS)) -> list[list]:
             row.change_last_year,
             row.target,
             row.target_reached,
+            row.useful.total if row.useful else None,
+            row.useful.percent if row.useful else None,
         ][:width]
         for row in rows
     ]

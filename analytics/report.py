@@ -15,6 +15,8 @@ from functools import reduce
 from django.db.models import Q, Sum
 from django.db.models.functions import Substr
 
+from participation.useful import UsefulShare, section_useful_shares
+
 from .conf import setting
 from .models import (
     DisplayModeDay,
@@ -77,6 +79,7 @@ class SectionRow:
     previous: Totals
     last_year: Totals
     target: int | None = None
+    useful: UsefulShare | None = None  # "was this page useful?" votes in the period
 
     @staticmethod
     def _change(now: int, before: int) -> float | None:
@@ -158,6 +161,7 @@ def section_rows(period: Period) -> list[SectionRow]:
         targets = dict(
             SectionTarget.objects.filter(month=period.start).values_list("section_id", "page_views")
         )
+    useful = section_useful_shares(sections, period.start, period.end)
     return [
         SectionRow(
             section=section,
@@ -165,6 +169,7 @@ def section_rows(period: Period) -> list[SectionRow]:
             previous=previous[section.page_id],
             last_year=last_year[section.page_id],
             target=targets.get(section.page_id),
+            useful=useful[section.page_id],
         )
         for section in sections
     ]

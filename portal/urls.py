@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("rss.xml", SiteFeed(), name="site_feed"),
     # Per language, so the display-settings page speaks the reader's language (/en/display-settings/).
     path("display-settings/", portal_views.display_settings, name="display_settings"),
+    # Form endpoints of public participation: never cached, CSRF by origin (participation/origin.py).
+    path("participation/", include("participation.urls")),
     # Wagtail's front-end URLs, its serve view replaced by one that routes from the site structure
     # (portal/caching/routing.py); the same pattern and name, after Wagtail's `_util/` URLs.
     *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),

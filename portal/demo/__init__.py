@@ -10,6 +10,7 @@ from news.demo.showcase import ensure_draft_and_scheduled, ensure_english_news, 
 from news.demo.text import NewsWriter
 from news.demo.text_en import ENGLISH
 from news.models import ArticlePage, SectionPage
+from participation.demo import ensure_participation
 from portal.demo.images import ensure_demo_images
 from portal.demo.site import (
     demo_site,
@@ -58,6 +59,7 @@ def seed(
     _feature(home_vi, [showcase])
     _feature(home_en, list(ArticlePage.objects.child_of(english_news).live()[:1]))
     ensure_media_products(home_vi, home_en, images, count=media, log=log)
+    ensure_participation(home_vi, home_en, log)
 
     existing = ArticlePage.objects.filter(
         slug__regex=r"-[0-9a-f]{8}$", locale=home_vi.locale

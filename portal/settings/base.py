@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "documents",
     "analytics",
     "seo",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -390,7 +391,14 @@ PORTAL_RATELIMITS = {
     "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
     "analytics": os.environ.get("RATELIMIT_ANALYTICS", "300/m"),
     "forms": os.environ.get("RATELIMIT_FORMS", "30/m"),
+    # Questions, comments on drafts and withdrawals; "was this page useful?" votes.
+    "participation": os.environ.get("RATELIMIT_PARTICIPATION", "20/h"),
+    "useful": os.environ.get("RATELIMIT_USEFUL", "30/m"),
 }
+
+# Public participation (participation/): days personal data is kept once a question is answered
+# or a consultation closed, then erased by `manage.py participation_purge` (run it daily).
+PARTICIPATION = {"RETENTION_DAYS": int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "365"))}
 
 # One JSON object a line on stderr, scrubbed of IPs, passwords and tokens.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
