@@ -150,7 +150,7 @@ def markdown(sample: list[Sampled], seed: int, context: dict[str, str]) -> str:
         "",
         f"`{context['command']}` on {context['when']}: {len(sample)} pages drawn with seed "
         f"**{seed}** from {context['articles']} articles ({context['database']}); each requested "
-        f"once through the Django test client, page cache off. Load average before the run: "
+        f"once through the Django test client, page cache off. Load average (1, 5, 15 min) at the end: "
         f"{context['load']} on a shared 2-core machine (other work was running: figures are "
         "upper bounds).",
         "",
