@@ -34,11 +34,16 @@ CLIENT_CHECK_MS = 1_000
 LOGGED_SQL_CHARS = 300
 
 
-def session_options(statement_timeout_ms: int) -> str:
-    """libpq `options` for a connection: the timeouts every session of this process starts with."""
+def session_options(statement_timeout_ms: int, command: bool = False) -> str:
+    """libpq `options` for a connection: the timeouts every session of this process starts with.
+
+    A command (an import, a backfill) may think for minutes inside a transaction between two
+    statements; a web request that does is a leak, and its session is ended.
+    """
+    idle = 0 if command else IDLE_IN_TRANSACTION_MS
     return (
         f"-c statement_timeout={int(statement_timeout_ms)} "
-        f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} "
+        f"-c idle_in_transaction_session_timeout={idle} "
         f"-c client_connection_check_interval={CLIENT_CHECK_MS}"
     )
 

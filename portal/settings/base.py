@@ -151,11 +151,9 @@ if IS_POSTGRES:
             None,
             [
                 _default_options.get("options", ""),
-                session_options(
-                    DB_COMMAND_STATEMENT_TIMEOUT_MS
-                    if os.environ.get("PORTAL_PROCESS") == "command"
-                    else DB_STATEMENT_TIMEOUT_MS
-                ),
+                session_options(DB_COMMAND_STATEMENT_TIMEOUT_MS, command=True)
+                if os.environ.get("PORTAL_PROCESS") == "command"
+                else session_options(DB_STATEMENT_TIMEOUT_MS),
             ],
         )
     )

@@ -56,10 +56,12 @@ def test_web_processes_start_with_the_public_timeout_and_commands_with_the_long_
     assert _session_timeout_of_a_new_process("command") == "1h"
 
 
-def test_sessions_never_idle_in_a_transaction_and_check_their_client():
-    options = session_options(2000)
-    assert "idle_in_transaction_session_timeout=60000" in options
-    assert "client_connection_check_interval=1000" in options
+def test_web_sessions_never_idle_in_a_transaction_and_every_session_checks_its_client():
+    web, command = session_options(2000), session_options(3_600_000, command=True)
+    assert "idle_in_transaction_session_timeout=60000" in web
+    assert "idle_in_transaction_session_timeout=0" in command
+    assert "client_connection_check_interval=1000" in web
+    assert "client_connection_check_interval=1000" in command
 
 
 @override_settings(ROOT_URLCONF=GUARD_URLS)
