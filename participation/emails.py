@@ -18,8 +18,12 @@ from .privacy import withdrawal_token
 logger = logging.getLogger("participation.emails")
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _absolute(submission: Question | DraftComment, path: str) -> str:
+    """On the public site the submission was made on (the admin may live on another host)."""
+    page = submission.index_page if isinstance(submission, Question) else submission.consultation
+    site = page.get_site()
+    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + path
 
 
 def _send(template: str, subject: str, to: str, context: dict, language: str) -> bool:
@@ -40,7 +44,7 @@ def _send(template: str, subject: str, to: str, context: dict, language: str) ->
 def withdrawal_url(submission: Question | DraftComment) -> str:
     with translation.override(submission.language):
         path = reverse("participation:withdraw", args=[withdrawal_token(submission)])
-    return _absolute(path)
+    return _absolute(submission, path)
 
 
 def send_acknowledgement(submission: Question | DraftComment) -> bool:
