@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_tests.browser import Browser
-from a11y_tests.names import label_in_name_problems
+from a11y_tests.names import label_in_name_problems, repeated_region_problems
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 TAB = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
@@ -300,7 +300,7 @@ def ax_tree_problems(browser: Browser) -> list[str]:
     # A name or description pointing at a missing element is silently dropped by the browser.
     for reference in browser.js(BROKEN_REFERENCES):
         problems.append(f"{reference} points at no element (the label or message is lost)")
-    return problems + label_in_name_problems(browser)
+    return problems + repeated_region_problems(nodes) + label_in_name_problems(browser)
 
 
 # Media -------------------------------------------------------------------------------------

@@ -35,6 +35,32 @@ def _script() -> str:
     return JS.read_text(encoding="utf-8")
 
 
+# Regions a screen reader lists and jumps between, where repeats must be told apart by name.
+REPEATED_ROLES = ("article",)
+
+
+def repeated_region_problems(nodes: list[dict[str, Any]]) -> list[str]:
+    """A list of cards is a run of article regions: unnamed, they read as "article, article...".
+
+    One unnamed article (the page's own story) is clear enough; two or more cannot be told apart.
+    Two stories may share a title, so equal names are allowed: they are what the reader sees.
+    """
+    problems = []
+    for role in REPEATED_ROLES:
+        names = [
+            ((node.get("name") or {}).get("value") or "").strip()
+            for node in nodes
+            if (node.get("role") or {}).get("value") == role
+        ]
+        unnamed = names.count("")
+        if unnamed > 1:
+            problems.append(
+                f"{unnamed} {role} regions without a name (name each by its heading, "
+                "e.g. aria-labelledby): a screen reader lists them as identical"
+            )
+    return problems
+
+
 def words(text: str) -> list[str]:
     """Words and symbols as a speech user would say them: case, spacing and punctuation aside.
 

@@ -49,6 +49,7 @@ def test_axe_catches_broken_markup(page_browser, fixture, rule):
         ("skipped-heading.html", "is level 3 after level 1 (skipped level)"),
         ("missing-description.html", 'input#day aria-describedby="day_error" points at no element'),
         ("unlabelled-field.html", "a form field (textbox) has no label (only a placeholder)"),
+        ("unnamed-cards.html", "2 article regions without a name"),
     ],
 )
 def test_accessibility_tree_check_catches_broken_markup(page_browser, fixture, expected):
