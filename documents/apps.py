@@ -8,9 +8,18 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản")
 
     def ready(self) -> None:
-        from documents.groups import on_index_created
-        from documents.models import DocumentIndexPage
+        from wagtail.signals import page_published, page_unpublished
 
+        from documents.groups import on_index_created
+        from documents.models import DocumentIndexPage, LegalDocumentPage
+        from documents.signals import purge_related_documents
+
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                purge_related_documents,
+                sender=LegalDocumentPage,
+                dispatch_uid=f"documents-purge-related-{id(signal)}",
+            )
         post_save.connect(
             on_index_created, sender=DocumentIndexPage, dispatch_uid="documents-index-grants"
         )

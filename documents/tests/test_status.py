@@ -105,3 +105,19 @@ def test_document_page_states_the_status_in_words_and_both_directions_of_relatio
     assert "Hết hiệu lực một phần" in amended and "Được sửa đổi, bổ sung bởi" in amended
     guided = client.get(library["guided"].url).content.decode()
     assert "Được hướng dẫn bởi" in guided and "9/2025/TT-BTTTT" in guided
+
+
+@pytest.mark.django_db
+def test_publishing_a_replacement_refreshes_the_cached_page_of_the_replaced_document(
+    client, index, lists, settings
+):
+    settings.PORTAL_PAGE_CACHE = True
+    settings.PORTAL_STRUCTURE_CACHE = True
+    old = make_document(index, lists, "30/2019/NĐ-CP")
+    # The first visit also creates the site settings row, which (rightly) purges every page.
+    client.get(old.url)
+    assert "Còn hiệu lực" in client.get(old.url).content.decode()
+    assert client.get(old.url)["X-Page-Cache"] == "hit"
+    make_document(index, lists, "31/2025/NĐ-CP", relations=[(REPLACES, old)])
+    body = client.get(old.url).content.decode()
+    assert "Bị thay thế bởi" in body and ">Hết hiệu lực<" in body
