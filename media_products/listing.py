@@ -19,12 +19,13 @@ def kinds() -> list[tuple[str, Any, type[Page]]]:
 
 def _products(index: Page, kind: str) -> QuerySet:
     from media_products.models import product_models
+    from portal.caching.structure import public
 
     models = [m for m in product_models() if m.media_kind == kind] or product_models()
     if len(models) == 1:
-        queryset = models[0].objects.live().public().child_of(index)
+        queryset = public(models[0].objects.live()).child_of(index)
     else:
-        queryset = Page.objects.live().public().type(*models).child_of(index)
+        queryset = public(Page.objects.live()).type(*models).child_of(index)
     return queryset.order_by("-first_published_at", "-pk")
 
 

@@ -70,6 +70,11 @@ class StoryFeed(Feed):
 
 
 def _current_locale() -> Locale:
+    from portal.caching.structure import get_structure
+
+    found = get_structure().active_locale()  # no query while serving
+    if found is not None:
+        return found
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:

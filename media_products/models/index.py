@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.caching.structure import public
 from portal.models.base import BasePage
 
 from .files import PodcastSeries
@@ -72,7 +73,7 @@ class MediaIndexPage(RoutablePageMixin, BasePage):
         """Series with at least one live episode under this index (each has a feed)."""
         from .products import AudioPage
 
-        episodes = AudioPage.objects.live().public().child_of(self).filter(series__isnull=False)
+        episodes = public(AudioPage.objects.live()).child_of(self).filter(series__isnull=False)
         return list(
             PodcastSeries.objects.filter(pk__in=episodes.values("series_id")).order_by("title")
         )

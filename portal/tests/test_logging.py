@@ -35,7 +35,10 @@ def log_lines():
 
 def test_each_request_logs_one_json_line_with_its_request_id_and_no_ip(client, home, log_lines):
     response = client.get(
-        "/", {"page": "2"}, REMOTE_ADDR=READER_IP, HTTP_X_FORWARDED_FOR=f"{READER_IPV6}, {READER_IP}"
+        "/",
+        {"page": "2"},
+        REMOTE_ADDR=READER_IP,
+        HTTP_X_FORWARDED_FOR=f"{READER_IPV6}, {READER_IP}",
     )
     client.get("/khong-co-trang-nay/", REMOTE_ADDR=READER_IP)
     lines = log_lines()
