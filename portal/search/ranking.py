@@ -94,6 +94,8 @@ MATCH = {
     2: f"e.document @@ {ALL} AND NOT e.head @@ {ALL}",
     3: f"e.document @@ {SOME} AND NOT e.document @@ {ALL}",
 }
+# Newest first: every page with all the words, by date, then those with some of them.
+MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
 SCORE = """
   * CASE WHEN c.{vector} @@ q.phrase THEN 2 ELSE 1 END
   * CASE WHEN %(has_diacritics)s AND c.exact @@ q.exact THEN 2 ELSE 1 END
@@ -109,7 +111,7 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
     fewer matches than a block is ranked exactly; a larger one is ranked within its newest
     block first, then the next block, and so on: every match stays reachable.
     """
-    match = MATCH[tier]
+    match = (MATCH_NEWEST if newest else MATCH)[tier]
     limit, offset = f"%(limit{tier})s", f"%(offset{tier})s"
     if newest:
         return f"""(SELECT e.page_id, {tier} AS tier FROM portal_searchentry e
@@ -135,15 +137,17 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
       LIMIT {limit} OFFSET {offset})"""
 
 
-def _count_sql(where: str) -> str:
+def _count_sql(where: str, newest: bool) -> str:
     """Each tier's count, stopped after COUNT_LIMIT + 1 rows, and only when this page reaches the
     tier (`%(reach)s` is one past the page's last row): a title query's first page counts its
     title matches only, never the thousands of bodies that mention the same words."""
 
+    matches = MATCH_NEWEST if newest else MATCH
+
     def count(tier: int) -> str:
         return f"""(SELECT count(*) FROM (SELECT 1 FROM portal_searchentry e
          JOIN wagtailcore_page p ON p.id = e.page_id
-         WHERE {MATCH[tier]} AND {where} LIMIT %(count_limit)s) t{tier})"""
+         WHERE {matches[tier]} AND {where} LIMIT %(count_limit)s) t{tier})"""
 
     return f"""c1 AS MATERIALIZED (SELECT {count(1)} AS n),
     c2 AS MATERIALIZED (
@@ -194,7 +198,7 @@ def rank(
         reach=offset + size + 1,
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {QUERIES}, {_count_sql(where)}", params)
+        cursor.execute(f"WITH {QUERIES}, {_count_sql(where, newest)}", params)
         counts = cursor.fetchone()
         layout = _layout(counts, offset, size)
         for tier in (1, 2, 3):
