@@ -3,7 +3,9 @@
 The rules (pinned by portal/tests/test_search_ranking.py):
 
 1. Pages with every word of the query in their title or lead come first (tier 1), then pages
-   with every word somewhere (tier 2), then pages with only some of the words (tier 3).
+   with every word somewhere (tier 2). Only when no page has every word, pages with some of the
+   words in their title or lead are listed (tier 3): a syllable such as "mới" or "số" is in most
+   pages, so "some words" after "all words" would list the whole corpus, slowly.
 2. Within a tier, `ts_rank` over the weighted vector: a word in the title (A) counts more than in
    the lead (B) or the body and tags (C), and words close together count more.
 3. The query's words as a phrase (adjacent syllables in order, "chuyển đổi số") double a page's
@@ -92,7 +94,8 @@ SOME = f"replace({ALL}::text, ' & ', ' | ')::tsquery"
 MATCH = {
     1: f"e.head @@ {ALL}",
     2: f"e.document @@ {ALL} AND NOT e.head @@ {ALL}",
-    3: f"e.document @@ {SOME} AND NOT e.document @@ {ALL}",
+    # Only reached when no page has every word (see _count_sql), so nothing needs excluding.
+    3: f"e.head @@ {SOME}",
 }
 # Newest first: every page with all the words, by date, then those with some of them.
 MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
@@ -118,9 +121,9 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
           JOIN wagtailcore_page p ON p.id = e.page_id
           WHERE {match} AND {where}
           ORDER BY p.first_published_at DESC, p.id DESC LIMIT {limit} OFFSET {offset})"""
-    vector = "head" if tier == 1 else "document"
     block = HEAD_BLOCK if tier == 1 else BLOCK
     target = "q.some_words" if tier == 3 else "q.all_words"
+    vector = "head" if tier in (1, 3) else "document"
     return f"""(SELECT page_id, {tier} AS tier FROM (
         SELECT c.page_id, c.first_published_at,
                (row_number() OVER (ORDER BY c.page_id DESC) - 1) / {block} AS block,
@@ -153,8 +156,7 @@ def _count_sql(where: str, newest: bool) -> str:
     c2 AS MATERIALIZED (
       SELECT c1.n AS n1, CASE WHEN c1.n < %(count_limit)s AND %(reach)s > c1.n
                               THEN {count(2)} END AS n2 FROM c1)
-    SELECT n1, n2, CASE WHEN n2 < %(count_limit)s AND %(reach)s > n1 + n2
-                        THEN {count(3)} END FROM c2"""
+    SELECT n1, n2, CASE WHEN n1 + n2 = 0 THEN {count(3)} ELSE 0 END FROM c2"""
 
 
 def _window(offset: int, limit: int, block: int = BLOCK) -> dict[str, int]:
