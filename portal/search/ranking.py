@@ -11,7 +11,9 @@ The rules (pinned by portal/tests/test_search_ranking.py):
 3. The query's words as a phrase (adjacent syllables in order, "chuyển đổi số") double a page's
    score; a query typed with diacritics doubles the score of pages whose title or lead has the
    words with those very diacritics ("Đà Nẵng" before "đã nắng"). Matching ignores diacritics.
-4. Recency adds at most 10 % (fading over a year) and breaks ties.
+4. A title made of the query's words and no others (the reader typed the whole title) triples
+   the score: "Bộ lấy ý kiến về quy chế" before "Đoàn công tác của Bộ lấy ý kiến về quy chế".
+5. Recency adds at most 10 % (fading over a year) and breaks ties.
 
 Bounded work per results page, whatever the corpus: each tier's candidates are read newest first
 in blocks (`HEAD_BLOCK` title-and-lead matches, `BLOCK` body matches, read from narrow rows) and
@@ -82,7 +84,8 @@ QUERIES = """
 q AS (
   SELECT all_words, replace(all_words::text, ' & ', ' | ')::tsquery AS some_words,
          phraseto_tsquery('portal_vietnamese', %(q)s) AS phrase,
-         plainto_tsquery('simple', %(q)s) AS exact
+         plainto_tsquery('simple', %(q)s) AS exact,
+         length(to_tsvector('portal_vietnamese', %(q)s)) AS words
   FROM plainto_tsquery('portal_vietnamese', %(q)s) AS all_words
 )"""
 
@@ -100,6 +103,8 @@ MATCH = {
 # Newest first: every page with all the words, by date, then those with some of them.
 MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
 SCORE = """
+  * CASE WHEN length(to_tsvector('portal_vietnamese', c.title)) <= q.words
+          AND to_tsvector('portal_vietnamese', c.title) @@ q.all_words THEN 3 ELSE 1 END
   * CASE WHEN c.{vector} @@ q.phrase THEN 2 ELSE 1 END
   * CASE WHEN %(has_diacritics)s AND c.exact @@ q.exact THEN 2 ELSE 1 END
   * (1 + 0.1 * exp(-extract(epoch FROM now() - c.first_published_at) / 31536000.0))"""
@@ -129,7 +134,7 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
                (row_number() OVER (ORDER BY c.page_id DESC) - 1) / {block} AS block,
                ts_rank(c.{vector}, {target}) {SCORE.format(vector=vector)} AS score
         FROM (
-          SELECT e.page_id, e.{vector}, e.exact, p.first_published_at
+          SELECT e.page_id, e.{vector}, e.exact, e.title, p.first_published_at
           FROM portal_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id
           WHERE {match} AND {where}
           ORDER BY e.page_id + 0 DESC LIMIT %(window{tier})s

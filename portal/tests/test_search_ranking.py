@@ -106,6 +106,13 @@ def test_pages_with_all_words_come_first_and_some_words_only_when_none_has_all(
     assert "Kết quả chỉ chứa một phần từ khóa" in response.content.decode()
 
 
+@needs_postgres
+def test_the_whole_title_typed_ranks_above_a_longer_title_containing_it(client, news_section):
+    article(news_section, "Đoàn công tác của Bộ lấy ý kiến về quy chế", days=1)
+    article(news_section, "Bộ lấy ý kiến về quy chế", days=300)
+    assert ranked_titles(client, "bo lay y kien ve quy che")[0] == "Bộ lấy ý kiến về quy chế"
+
+
 def test_recency_breaks_ties(client, news_section):
     article(news_section, "Thông cáo báo chí", days=30)
     article(news_section, "Thông cáo báo chí", days=2)
