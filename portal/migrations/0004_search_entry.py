@@ -24,13 +24,14 @@ ALTER TABLE portal_searchentry
     setweight(to_tsvector('simple'::regconfig, title), 'A')
     || setweight(to_tsvector('simple'::regconfig, lead), 'B')
   ) STORED;
--- Rows stay narrow (about 130 bytes): a common word matches tens of thousands of rows, whose
--- visibility is checked in the table; text and vectors go to TOAST, read only for the few
+-- Rows stay narrow: a common word matches tens of thousands of rows, whose visibility is
+-- checked in the table. Only `head` (title and lead, tested on every body match to keep it out
+-- of tier 2) stays in the row; text and the other vectors go to TOAST, read only for the few
 -- hundred candidates a results page ranks.
 ALTER TABLE portal_searchentry SET (toast_tuple_target = 128);
 ALTER TABLE portal_searchentry
   ALTER COLUMN title SET STORAGE EXTERNAL, ALTER COLUMN lead SET STORAGE EXTERNAL,
-  ALTER COLUMN head SET STORAGE EXTERNAL, ALTER COLUMN exact SET STORAGE EXTERNAL,
+  ALTER COLUMN head SET STORAGE MAIN, ALTER COLUMN exact SET STORAGE EXTERNAL,
   ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN document SET STORAGE EXTERNAL;
 CREATE INDEX portal_searchentry_head ON portal_searchentry USING gin (head);
 """

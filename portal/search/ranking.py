@@ -3,13 +3,17 @@
 The rules (pinned by portal/tests/test_search_ranking.py):
 
 1. Pages with every word of the query in their title or lead come first (tier 1), then pages
-   with every word somewhere (tier 2), then pages with only some of the words (tier 3).
+   with every word somewhere (tier 2). Only when no page has every word, pages with some of the
+   words in their title or lead are listed (tier 3): a syllable such as "mới" or "số" is in most
+   pages, so "some words" after "all words" would list the whole corpus, slowly.
 2. Within a tier, `ts_rank` over the weighted vector: a word in the title (A) counts more than in
    the lead (B) or the body and tags (C), and words close together count more.
 3. The query's words as a phrase (adjacent syllables in order, "chuyển đổi số") double a page's
    score; a query typed with diacritics doubles the score of pages whose title or lead has the
    words with those very diacritics ("Đà Nẵng" before "đã nắng"). Matching ignores diacritics.
-4. Recency adds at most 10 % (fading over a year) and breaks ties.
+4. A title made of the query's words and no others (the reader typed the whole title) triples
+   the score: "Bộ lấy ý kiến về quy chế" before "Đoàn công tác của Bộ lấy ý kiến về quy chế".
+5. Recency adds at most 10 % (fading over a year) and breaks ties.
 
 Bounded work per results page, whatever the corpus: each tier's candidates are read newest first
 in blocks (`HEAD_BLOCK` title-and-lead matches, `BLOCK` body matches, read from narrow rows) and
@@ -80,7 +84,8 @@ QUERIES = """
 q AS (
   SELECT all_words, replace(all_words::text, ' & ', ' | ')::tsquery AS some_words,
          phraseto_tsquery('portal_vietnamese', %(q)s) AS phrase,
-         plainto_tsquery('simple', %(q)s) AS exact
+         plainto_tsquery('simple', %(q)s) AS exact,
+         length(to_tsvector('portal_vietnamese', %(q)s)) AS words
   FROM plainto_tsquery('portal_vietnamese', %(q)s) AS all_words
 )"""
 
@@ -92,9 +97,14 @@ SOME = f"replace({ALL}::text, ' & ', ' | ')::tsquery"
 MATCH = {
     1: f"e.head @@ {ALL}",
     2: f"e.document @@ {ALL} AND NOT e.head @@ {ALL}",
-    3: f"e.document @@ {SOME} AND NOT e.document @@ {ALL}",
+    # Only reached when no page has every word (see _count_sql), so nothing needs excluding.
+    3: f"e.head @@ {SOME}",
 }
+# Newest first: every page with all the words, by date, then those with some of them.
+MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
 SCORE = """
+  * CASE WHEN length(to_tsvector('portal_vietnamese', c.title)) <= q.words
+          AND to_tsvector('portal_vietnamese', c.title) @@ q.all_words THEN 3 ELSE 1 END
   * CASE WHEN c.{vector} @@ q.phrase THEN 2 ELSE 1 END
   * CASE WHEN %(has_diacritics)s AND c.exact @@ q.exact THEN 2 ELSE 1 END
   * (1 + 0.1 * exp(-extract(epoch FROM now() - c.first_published_at) / 31536000.0))"""
@@ -109,22 +119,22 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
     fewer matches than a block is ranked exactly; a larger one is ranked within its newest
     block first, then the next block, and so on: every match stays reachable.
     """
-    match = MATCH[tier]
+    match = (MATCH_NEWEST if newest else MATCH)[tier]
     limit, offset = f"%(limit{tier})s", f"%(offset{tier})s"
     if newest:
         return f"""(SELECT e.page_id, {tier} AS tier FROM portal_searchentry e
           JOIN wagtailcore_page p ON p.id = e.page_id
           WHERE {match} AND {where}
           ORDER BY p.first_published_at DESC, p.id DESC LIMIT {limit} OFFSET {offset})"""
-    vector = "head" if tier == 1 else "document"
     block = HEAD_BLOCK if tier == 1 else BLOCK
     target = "q.some_words" if tier == 3 else "q.all_words"
+    vector = "head" if tier in (1, 3) else "document"
     return f"""(SELECT page_id, {tier} AS tier FROM (
         SELECT c.page_id, c.first_published_at,
                (row_number() OVER (ORDER BY c.page_id DESC) - 1) / {block} AS block,
                ts_rank(c.{vector}, {target}) {SCORE.format(vector=vector)} AS score
         FROM (
-          SELECT e.page_id, e.{vector}, e.exact, p.first_published_at
+          SELECT e.page_id, e.{vector}, e.exact, e.title, p.first_published_at
           FROM portal_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id
           WHERE {match} AND {where}
           ORDER BY e.page_id + 0 DESC LIMIT %(window{tier})s
@@ -135,22 +145,23 @@ def _tier_sql(tier: int, where: str, newest: bool) -> str:
       LIMIT {limit} OFFSET {offset})"""
 
 
-def _count_sql(where: str) -> str:
+def _count_sql(where: str, newest: bool) -> str:
     """Each tier's count, stopped after COUNT_LIMIT + 1 rows, and only when this page reaches the
     tier (`%(reach)s` is one past the page's last row): a title query's first page counts its
     title matches only, never the thousands of bodies that mention the same words."""
 
+    matches = MATCH_NEWEST if newest else MATCH
+
     def count(tier: int) -> str:
         return f"""(SELECT count(*) FROM (SELECT 1 FROM portal_searchentry e
          JOIN wagtailcore_page p ON p.id = e.page_id
-         WHERE {MATCH[tier]} AND {where} LIMIT %(count_limit)s) t{tier})"""
+         WHERE {matches[tier]} AND {where} LIMIT %(count_limit)s) t{tier})"""
 
     return f"""c1 AS MATERIALIZED (SELECT {count(1)} AS n),
     c2 AS MATERIALIZED (
       SELECT c1.n AS n1, CASE WHEN c1.n < %(count_limit)s AND %(reach)s > c1.n
                               THEN {count(2)} END AS n2 FROM c1)
-    SELECT n1, n2, CASE WHEN n2 < %(count_limit)s AND %(reach)s > n1 + n2
-                        THEN {count(3)} END FROM c2"""
+    SELECT n1, n2, CASE WHEN n1 + n2 = 0 THEN {count(3)} ELSE 0 END FROM c2"""
 
 
 def _window(offset: int, limit: int, block: int = BLOCK) -> dict[str, int]:
@@ -194,7 +205,7 @@ def rank(
         reach=offset + size + 1,
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {QUERIES}, {_count_sql(where)}", params)
+        cursor.execute(f"WITH {QUERIES}, {_count_sql(where, newest)}", params)
         counts = cursor.fetchone()
         layout = _layout(counts, offset, size)
         for tier in (1, 2, 3):

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
@@ -175,7 +175,7 @@ def search(request: HttpRequest) -> HttpResponse:
             ranked.extra["has_next"],
         )
         first_some = ranked.some_words_from
-        shown = number_format(ranked.count, force_grouping=True)
+        shown = f"{ranked.count:,}".replace(",", str(get_format("THOUSAND_SEPARATOR")))
         context.update(
             count_label=(
                 _("Ít nhất %(count)s kết quả") % {"count": shown}
