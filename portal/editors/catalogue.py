@@ -62,9 +62,12 @@ def msgid_patterns(domain: str = "django") -> tuple[frozenset[str], tuple[re.Pat
     as whole-string patterns (a placeholder stands for any text), whitespace normalised."""
     literal: set[str] = set()
     patterns: list[re.Pattern] = []
+    same = same_in_vietnamese(domain)
     for _label, source, _vi in source_catalogues(domain):
         for entry in polib.pofile(str(source)):
             for text in filter(None, (entry.msgid, entry.msgid_plural)):
+                if _normalise(text) in same:
+                    continue
                 text = _normalise(re.sub(r"<[^>]+>", " ", text))
                 if not re.search(r"[A-Za-z]{2}", text):
                     continue
@@ -85,9 +88,10 @@ def same_in_vietnamese(domain: str = "django") -> frozenset[str]:
     same = set()
     for path in [*catalogues, project]:
         if path.exists():
-            same |= {
-                _normalise(e.msgid)
-                for e in polib.pofile(str(path))
-                if e.msgstr and e.msgstr == e.msgid and "fuzzy" not in e.flags
-            }
+            for entry in polib.pofile(str(path)):
+                if "fuzzy" in entry.flags:
+                    continue
+                translation = entry.msgstr_plural.get(0) if entry.msgid_plural else entry.msgstr
+                if translation and translation in (entry.msgid, entry.msgid_plural):
+                    same |= {_normalise(entry.msgid), _normalise(entry.msgid_plural or "")}
     return frozenset(same)

@@ -17,6 +17,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from portal.slugs import vietnamese_slugify
 
 __all__ = ["GUIDE", "IMAGES", "guide", "guide_image", "markdown_to_html"]
 
@@ -55,6 +58,7 @@ def _table(rows: list[str], image_url: str) -> str:
 def markdown_to_html(source: str, image_url: str = "") -> SafeString:
     """The guide's Markdown as HTML; the level-1 heading is left to the page's own h1."""
     blocks: list[str] = []
+    contents: list[str] = []
     lines = source.splitlines()
     i = 0
     while i < len(lines):
@@ -66,7 +70,11 @@ def markdown_to_html(source: str, image_url: str = "") -> SafeString:
         if heading:
             level = len(heading.group(1))
             if level > 1:
-                blocks.append(f"<h{level}>{_inline(heading.group(2), image_url)}</h{level}>")
+                anchor = vietnamese_slugify(heading.group(2))
+                text = _inline(heading.group(2), image_url)
+                blocks.append(f'<h{level} id="{anchor}">{text}</h{level}>')
+                if level == 2:
+                    contents.append(f'<li><a href="#{anchor}">{text}</a></li>')
             i += 1
             continue
         if line.startswith("|"):
@@ -98,7 +106,14 @@ def markdown_to_html(source: str, image_url: str = "") -> SafeString:
             paragraph.append(lines[i].strip())
             i += 1
         blocks.append(f"<p>{_inline(' '.join(paragraph), image_url)}</p>")
-    return mark_safe("\n".join(blocks))
+    # A table of contents: the guide is long, and its links give keyboard users a way in.
+    toc = (
+        f'<nav aria-labelledby="guide-contents"><h2 id="guide-contents">{_("Mục lục")}</h2>'
+        f"<ul>{''.join(contents)}</ul></nav>"
+        if contents
+        else ""
+    )
+    return mark_safe(toc + "\n".join(blocks))  # every piece of text is escaped above
 
 
 @login_required

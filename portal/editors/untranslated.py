@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
+from django.conf import settings
+
 from portal.editors.catalogue import msgid_patterns, same_in_vietnamese
 
 __all__ = ["untranslated_messages", "visible_strings"]
@@ -130,7 +132,8 @@ def untranslated_messages(strings: Iterable[str], domain: str = "django") -> set
     A msgid whose Vietnamese is the same word ("Email", "Video", "URL") does not count.
     """
     literal, patterns = msgid_patterns(domain)
-    same = same_in_vietnamese(domain)
+    # A language's own name in a language switcher ("English") is right as it is (WCAG 3.1.2).
+    same = same_in_vietnamese(domain) | {name for _code, name in settings.LANGUAGES}
     found = set()
     for text in strings:
         if text in same:

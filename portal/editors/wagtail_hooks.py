@@ -1,7 +1,9 @@
 """Admin hooks for editors: Vietnamese slugs, the dashboard per role, the portal's own guide."""
 
 from django.db import models
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
@@ -23,6 +25,12 @@ register_form_field_override(models.SlugField, override={"widget": VietnameseSlu
 
 # Wagtail's help menu points at its English guide on the internet; ours replaces those two items.
 WAGTAIL_HELP_ITEMS = {"editor-guide"}
+
+
+@hooks.register("insert_editor_js")
+def vietnamese_table_editor() -> str:
+    """Handsontable's Vietnamese dictionary, so the table editor has its menu (and no error)."""
+    return format_html('<script src="{}"></script>', static("portal_editors/handsontable-vi.js"))
 
 
 @hooks.register("register_admin_urls")

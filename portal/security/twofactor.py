@@ -24,7 +24,8 @@ __all__ = ["RESET_LOG_ACTION", "TwoFactorMiddleware", "two_factor_required"]
 RESET_LOG_ACTION = "portal_security.reset_2fa"
 
 # Admin pages reachable before the second factor: signing in and out, and 2FA itself.
-_OPEN_ADMIN_PREFIXES = ("login/", "logout/", "password_reset/", "2fa/", "jsi18n/")
+# "sprite/" is the icon sheet every admin page (the 2FA pages too) fetches and inlines.
+_OPEN_ADMIN_PREFIXES = ("login/", "logout/", "password_reset/", "2fa/", "jsi18n/", "sprite/")
 
 
 def two_factor_required(user) -> bool:
