@@ -221,3 +221,24 @@ def make_section_under(home):
     from portal.testing import make_section
 
     return make_section(home, "Tin tức", slug="tin-tuc")
+
+
+def test_the_publisher_logo_is_the_one_uploaded_in_the_site_settings(client, home, settings_row):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), "#aa0000").save(buffer, format="PNG")
+    settings_row.logo = SimpleUploadedFile("logo-bo.png", buffer.getvalue(), "image/png")
+    settings_row.save()
+    publisher = node(client.get("/").content.decode(), "WebSite")["publisher"]
+    assert_valid(publisher, "publisher")
+    assert publisher["logo"]["url"].startswith("http://localhost/")
+    assert "logo-bo" in publisher["logo"]["url"]
+
+
+def test_without_a_logo_the_publisher_shows_the_emblem(client, home):
+    publisher = node(client.get("/").content.decode(), "WebSite")["publisher"]
+    assert publisher["logo"]["url"].endswith("emblem.svg")
