@@ -23,6 +23,7 @@ from portal.models.base import BasePage, StoryPage
 class DocumentIndexPage(RoutablePageMixin, BasePage):
     """Văn bản: every document below it, filtered by a plain GET form, with a feed per filter."""
 
+    query_parameters = frozenset({"page", "q", "type", "issuer", "field", "year", "status"})
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -19,6 +19,7 @@ from .files import PodcastSeries
 
 
 class MediaIndexPage(RoutablePageMixin, BasePage):
+    query_parameters = frozenset({"page", "type"})
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

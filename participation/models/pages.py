@@ -44,6 +44,7 @@ def _privacy_page_field() -> models.ForeignKey:
 class QuestionIndexPage(RoutablePageMixin, BasePage):
     """Hỏi đáp: the published answers (searchable, by topic), the question form and each answer."""
 
+    query_parameters = frozenset({"page", "q", "topic"})
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
     privacy_page = _privacy_page_field()
 

@@ -1,7 +1,7 @@
 """Whole responses of public pages, kept in Django's cache for anonymous readers.
 
 A cached page answers without touching the database or a template. Entries are keyed by host,
-path, the query parameters pages read (`QUERY_PARAMETERS`), the reader's display settings (text
+path, the query parameters pages read (`known_parameters()`), the reader's display settings (text
 size, contrast, spacing change the HTML) and language, under two tokens (`portal/caching/tokens.py`):
 ``site`` (the site structure changed: navigation, breadcrumbs, site settings) and the URL path's
 own (that page, or a listing it is shown in, changed). Purging renews a token, so every entry
@@ -17,6 +17,7 @@ methods than GET/HEAD, previews, private pages (Wagtail marks them `no-cache`), 
 a cookie, and every view not in `CACHEABLE_VIEWS` (search, the analytics endpoint, forms...).
 """
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -31,9 +32,11 @@ from portal.display import DisplaySettings
 
 # URL names whose GET responses are the same for every anonymous reader (given display and language).
 CACHEABLE_VIEWS = frozenset({"wagtail_serve", "site_feed", "sitemap", "robots_txt"})
-# The query parameters cacheable views read: listing page (`page`), print view (`print`), the
-# multimedia filter (`type`) and the sitemap's page (`p`). Every other one is redirected away.
-QUERY_PARAMETERS = frozenset({"page", "print", "type", "p"})
+# The sitemap's page (`p`); the page types declare the parameters they read themselves
+# (`BasePage.query_parameters`). Every other one is redirected away.
+VIEW_PARAMETERS = frozenset({"p"})
+# Free text makes an entry per query: such requests are answered, never stored.
+UNCACHED_PARAMETERS = frozenset({"q"})
 AREA = "page"
 MAX_QUERY_LENGTH = 200
 # Vary values the key already accounts for; a response varying on anything else is not stored.
@@ -61,18 +64,34 @@ def is_anonymous_read(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+@functools.cache
+def known_parameters() -> frozenset[str]:
+    """Every query parameter some cacheable view reads: the page types' own, and the sitemap's.
+
+    A page type's parameters are read by that type alone; `BasePage.serve` sends a request with
+    another type's parameters to its URL without them.
+    """
+    from wagtail.models import get_page_models  # the page models, once the app registry is ready
+
+    names = set(VIEW_PARAMETERS)
+    for model in get_page_models():
+        names |= getattr(model, "query_parameters", frozenset())
+    return frozenset(names)
+
+
 def canonical_query(request: HttpRequest) -> tuple[str, bool]:
     """The query string of the parameters pages read, sorted; and whether any other was given."""
-    given = request.GET
-    kept = sorted(
-        (name, value) for name in given if name in QUERY_PARAMETERS for value in given.getlist(name)
-    )
-    return urlencode(kept), any(name not in QUERY_PARAMETERS for name in given)
+    given, known = request.GET, known_parameters()
+    kept = sorted((name, value) for name in given if name in known for value in given.getlist(name))
+    return urlencode(kept), any(name not in known for name in given)
 
 
 def may_use_cache(request: HttpRequest, query: str) -> bool:
     return (
-        settings.PORTAL_PAGE_CACHE and is_anonymous_read(request) and len(query) <= MAX_QUERY_LENGTH
+        settings.PORTAL_PAGE_CACHE
+        and is_anonymous_read(request)
+        and len(query) <= MAX_QUERY_LENGTH
+        and not UNCACHED_PARAMETERS & set(request.GET)
     )
 
 

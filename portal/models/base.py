@@ -1,6 +1,6 @@
 """What every public page shares: its listing summary, social preview and cache policy."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import QuerySet
@@ -20,6 +20,11 @@ class BasePage(Page):
     base_form_class = PublishGuardForm
     # Pages are listed and searched by title; a template never needs the whole tree to render one.
     show_in_menus_default = False
+    # The query parameters this page reads. The page cache keys entries on these alone, and a
+    # request carrying any other is sent to the URL without it (`portal/caching/wagtail_hooks.py`):
+    # a campaign tag or a cache-buster neither fills the cache nor bypasses it. Listing pages with
+    # filters add theirs.
+    query_parameters: ClassVar[frozenset[str]] = frozenset({"page", "print"})
 
     class Meta:
         abstract = True

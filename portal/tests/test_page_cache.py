@@ -254,3 +254,27 @@ def test_known_parameters_are_kept_and_their_order_does_not_matter(client, site_
 def test_views_that_are_not_cached_keep_every_parameter(client, site_tree):
     response = client.get("/search/?q=b%C3%A0i&utm_source=x")
     assert response.status_code == 200 and STATUS_HEADER not in response
+
+
+def test_a_parameter_only_another_page_type_reads_is_dropped_by_the_page(client, site_tree):
+    """`type` and `q` are read by filtered listings; on an article they would each make an entry."""
+    url = site_tree["article"].url
+    entries = stored_entries()
+    for query in ("?type=video", "?q=abc", "?type=video&print=1"):
+        response = client.get(url + query)
+        assert response.status_code == 301, query
+        assert response["Location"] in (url, url + "?print=1"), query
+    assert stored_entries() == entries
+
+
+def test_free_text_filters_are_answered_but_never_stored(client, site_tree):
+    from documents.models import DocumentIndexPage
+
+    index = site_tree["home"].add_child(instance=DocumentIndexPage(title="Văn bản", slug="van-ban"))
+    entries = stored_entries()
+    for _ in range(2):
+        assert STATUS_HEADER not in visit(client, index.url + "?q=ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh")
+    assert stored_entries() == entries
+    response = client.get(index.url + "?status=con-hieu-luc&utm_source=x")
+    assert response.status_code == 301
+    assert response["Location"] == index.url + "?status=con-hieu-luc"
