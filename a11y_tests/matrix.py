@@ -144,12 +144,9 @@ def resolve(key: str) -> PageCase:
         return _page_case(key, language, pages.filter(slug=STATEMENT_SLUGS[language]).first())
     if kind.startswith("search-"):
         return _search_case(key, language, prefix, kind.removeprefix("search-"))
-    if kind == "not-found":
-        return PageCase(key, language, f"{prefix}/khong-co-trang-nay-a11y/", "404")
-    if kind == "server-error":
-        return PageCase(key, language, SERVER_ERROR_PATH, "500")
-    if kind == "display-settings":
-        return PageCase(key, language, f"{prefix}/display-settings/", "display settings")
+    fixed = _fixed_case(key, language, prefix, kind)
+    if fixed is not None:
+        return fixed
     if kind.startswith("document"):
         return _documents_case(key, language, kind)
     if kind in PARTICIPATION_KINDS:
@@ -161,6 +158,17 @@ def resolve(key: str) -> PageCase:
         )
         return _page_case(key, language, pages.exact_type(model).order_by("path").first())
     raise KeyError(key)
+
+
+def _fixed_case(key: str, language: str, prefix: str, kind: str) -> PageCase | None:
+    """The pages that are not in the page tree: errors and the display settings."""
+    if kind == "not-found":
+        return PageCase(key, language, f"{prefix}/khong-co-trang-nay-a11y/", "404")
+    if kind == "server-error":
+        return PageCase(key, language, SERVER_ERROR_PATH, "500")
+    if kind == "display-settings":
+        return PageCase(key, language, f"{prefix}/display-settings/", "display settings")
+    return None
 
 
 def _section_case(key: str, language: str, position: str) -> PageCase:

@@ -490,6 +490,50 @@ def run_analytics_bench(quick: bool, record: bool) -> None:
     call_command(Command(), *options)
 
 
+def prepare_corpus(articles: int, quick: bool) -> float | None:
+    """Migrate, seed what is missing, and give the planner fresh statistics; the seed's seconds."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    log(f"Database: {connection.vendor}; migrating ...")
+    call_command("migrate", verbosity=0, interactive=False)
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics, as autovacuum keeps them on a live site (a bulk seed outruns it).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    seed_seconds = ensure_corpus(articles, media=2 if quick else 40)
+    if seed_seconds is not None:
+        log(f"Seeded in {seed_seconds:.0f} s.")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+    return seed_seconds
+
+
+def run_sample(args: argparse.Namespace) -> tuple[list[str], int]:
+    """The random sample of the whole corpus: printed, recorded, and its failures returned."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench import sample as page_sample
+    from bench.record import write_section
+
+    sampled, seed = page_sample.run(args.seed, args.quick, log)
+    sample_context = {
+        "mode": "quick, SQLite" if args.quick else "full, PostgreSQL",
+        "command": f"make {'bench-quick' if args.quick else 'bench'} BENCH_ARGS='--seed {seed}'",
+        "when": timezone.now().strftime("%Y-%m-%d %H:%M UTC"),
+        "articles": f"{count_articles():,}",
+        "database": connection.vendor,
+        "load": ", ".join(f"{value:.2f}" for value in os.getloadavg()),
+    }
+    sample_markdown = page_sample.markdown(sampled, seed, sample_context)
+    print("\n" + sample_markdown + "\n")
+    if not args.no_record:
+        write_section("pages-sample-quick" if args.quick else "pages-sample", sample_markdown)
+    return page_sample.failures(sampled), seed
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small scale, seconds: for CI")
@@ -514,41 +558,13 @@ def main(argv: list[str] | None = None) -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
 
     from bench.record import write_section
 
-    log(f"Database: {connection.vendor}; migrating ...")
-    call_command("migrate", verbosity=0, interactive=False)
-    if connection.vendor == "postgresql":
-        # Fresh planner statistics, as autovacuum keeps them on a live site (a bulk seed outruns it).
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-    seed_seconds = ensure_corpus(articles, media=2 if args.quick else 40)
-    if seed_seconds is not None:
-        log(f"Seeded in {seed_seconds:.0f} s.")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-
-    from bench import sample as page_sample
-
-    sampled, seed = page_sample.run(args.seed, args.quick, log)
-    sample_context = {
-        "mode": "quick, SQLite" if args.quick else "full, PostgreSQL",
-        "command": f"make {'bench-quick' if args.quick else 'bench'} BENCH_ARGS='--seed {seed}'",
-        "when": timezone.now().strftime("%Y-%m-%d %H:%M UTC"),
-        "articles": f"{count_articles():,}",
-        "database": connection.vendor,
-        "load": ", ".join(f"{value:.2f}" for value in os.getloadavg()),
-    }
-    sample_markdown = page_sample.markdown(sampled, seed, sample_context)
-    print("\n" + sample_markdown + "\n")
-    if not args.no_record:
-        write_section("pages-sample-quick" if args.quick else "pages-sample", sample_markdown)
-    sample_problems = page_sample.failures(sampled)
+    seed_seconds = prepare_corpus(articles, args.quick)
+    sample_problems, seed = run_sample(args)
     if args.sample_only:
         sys.exit(1 if sample_problems else 0)
 

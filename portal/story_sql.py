@@ -9,7 +9,7 @@ The same SQL runs on SQLite (each ordered part is wrapped in a subquery).
 """
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -19,7 +19,9 @@ def table(model: type[Model]) -> str:
 
 def column(model: type[Model], field_name: str) -> str:
     """The quoted column of a model's field, as its `Meta` names it."""
-    return connection.ops.quote_name(model._meta.get_field(field_name).column)
+    field = model._meta.get_field(field_name)
+    assert isinstance(field, Field) and field.column, f"{field_name} has no column of its own"
+    return connection.ops.quote_name(field.column)
 
 
 def card_columns(model: type[Page], page_alias: str = "p", story_alias: str = "s") -> str:

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from documents.demo.__init__ import ensure_lists
+from documents.demo import ensure_lists
 from documents.demo.bulk import bulk_create_documents
 from documents.models import LegalDocumentPage
 

@@ -31,7 +31,7 @@ class BasePage(Page):
 
     def full_clean(self, *args: Any, **kwargs: Any) -> None:
         """Fill an empty slug from the title the Vietnamese way before Wagtail would (it drops đ)."""
-        if not self.slug and self.title:
+        if not self.slug and self.title:  # type: ignore[has-type]  # Wagtail's field, untyped
             base = vietnamese_slugify(self.title)
             if base:
                 # A page being added to the tree knows its parent by path; elsewhere the admin

@@ -66,7 +66,7 @@ def _related_text(related: index.RelatedFields, page: Any) -> str:
     if value is None:
         return ""
     objects: Iterable[Any] = value.all() if isinstance(value, Manager) else [value]
-    parts = []
+    parts: list[str] = []
     for obj in objects:
         parts.extend(
             _text(sub.get_value(obj))

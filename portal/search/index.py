@@ -57,7 +57,7 @@ def _index_ids(model: type[Page], ids: list[int]) -> int:
     written = 0
     for start in range(0, len(ids), 500):
         queryset = with_related_fields(model.objects.filter(pk__in=ids[start : start + 500]))
-        entries = [_entry(page) for page in queryset.live()]
+        entries = [_entry(page) for page in queryset.filter(live=True)]
         SearchEntry.objects.bulk_create(
             entries,
             update_conflicts=True,
