@@ -189,6 +189,35 @@ def home(page: Any, facts: Facts) -> sd.Node:
     )
 
 
+# The documents library's derived status (documents/status.py) as schema.org's legal force: a
+# document not yet in force is, today, not in force.
+LEGAL_FORCE_OF_STATUS = {
+    "con-hieu-luc": "in_force",
+    "het-hieu-luc-mot-phan": "partially_in_force",
+    "het-hieu-luc": "not_in_force",
+    "chua-co-hieu-luc": "not_in_force",
+}
+
+
+def legal_document(page: Any, facts: Facts) -> sd.Node:
+    """`Legislation`, from the fields the document page shows (already read for its <head>)."""
+    return sd.legislation(
+        page.title,
+        facts.url,
+        facts.language,
+        page.number,
+        str(page.document_type) if page.document_type_id else "",
+        page.issued_on,
+        page.effective_from,
+        LEGAL_FORCE_OF_STATUS.get(page.status(), ""),
+        str(page.issuer) if page.issuer_id else "",
+        page.expires_on,
+    )
+
+
+register("documents.LegalDocumentPage", legal_document)
+
+
 def _builtin_builders() -> list[tuple[type, Builder]]:
     from media_products.models import (
         AudioPage,

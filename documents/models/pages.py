@@ -195,6 +195,11 @@ class LegalDocumentPage(StoryPage):
             others = others.exclude(pk=self.pk)
         return others.only("pk", "title").first()
 
+    @classmethod
+    def for_serving(cls, queryset: Any) -> Any:
+        """Routing reads the lists the page shows in the same query (see portal/caching/routing.py)."""
+        return queryset.select_related("document_type", "issuer", "field")
+
     @property
     def display_date(self):
         return self.issued_on

@@ -46,9 +46,15 @@ def _sub_route(page: Page, components: list[str]) -> RouteResult | None:
 
 
 def _with_hero_image(model: type[Page], queryset: QuerySet) -> QuerySet:
+    """The queryset that routes to a page of this type, with what its template reads joined in.
+
+    A story's featured image always; a page type adds its own with a `for_serving(queryset)`
+    class method (the documents library joins its type, issuer and field lists).
+    """
     if any(f.name == "featured_image" for f in model._meta.get_fields()):
-        return with_hero_image(queryset)
-    return queryset
+        queryset = with_hero_image(queryset)
+    for_serving = getattr(model, "for_serving", None)
+    return for_serving(queryset) if for_serving is not None else queryset
 
 
 def _specific(page: Page) -> Page:

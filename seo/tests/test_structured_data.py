@@ -242,3 +242,20 @@ def test_the_publisher_logo_is_the_one_uploaded_in_the_site_settings(client, hom
 def test_without_a_logo_the_publisher_shows_the_emblem(client, home):
     publisher = node(client.get("/").content.decode(), "WebSite")["publisher"]
     assert publisher["logo"]["url"].endswith("emblem.svg")
+
+
+def test_a_legal_document_is_legislation_with_its_number_type_dates_and_force(client, home):
+    from documents.tests.factories import days, make_document, make_index, make_lists
+
+    lists = make_lists()
+    index = make_index(home)
+    old = make_document(index, lists, number="15/2020/NĐ-CP", expires_on=days(-10))
+    html = client.get(old.url).content.decode()
+    law = node(html, "Legislation")
+    assert_valid(law)
+    assert law["legislationIdentifier"] == "15/2020/NĐ-CP"
+    assert law["legislationType"] == "Nghị định"
+    assert law["legislationPassedBy"]["name"] == "Chính phủ"
+    assert law["legislationJurisdiction"] == "VN"
+    assert law["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert_valid(node(html, "BreadcrumbList"))
