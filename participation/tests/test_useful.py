@@ -131,3 +131,12 @@ def test_comments_go_to_the_editors_of_that_page(client, article, home, django_u
     assert "Góp ý cho bài này" in html and "Góp ý cho bài khác" not in html
     other = UsefulVote.objects.get(comment="Góp ý cho bài khác")
     assert client.get(reverse("participation_feedback:edit", args=[other.pk])).status_code == 404
+
+
+def test_a_legal_document_page_asks_whether_it_was_useful(client, home):
+    from documents.tests.factories import make_document, make_index, make_lists
+
+    document = make_document(make_index(home), make_lists(), number="5/2026/TT-BTT")
+    html = client.get(document.url).content.decode()
+    assert f'action="{reverse("participation:useful", args=[document.pk])}"' in html
+    assert vote(client, document).status_code == 200
