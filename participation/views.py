@@ -51,6 +51,28 @@ def _language(page: Page) -> str:
     return page.locale.language_code if page.locale_id else (get_language() or "vi")
 
 
+def _store(form: Any, model: type[Any], **target: Any) -> Any:
+    """Save a valid question or comment and acknowledge it by email; a bot's is dropped (None).
+
+    `target` names what it is about (the questions page and topic, or the draft and article).
+    """
+    if form.looks_automated:
+        return None
+    data = form.cleaned_data
+    page = next(value for value in target.values() if isinstance(value, Page))
+    submission = model.objects.create(
+        **target,
+        text=data["text"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        language=_language(page),
+        consented_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: emails.send_acknowledgement(submission))
+    return submission
+
+
 @never_cache
 @same_origin_post
 @rate_limited("participation")
@@ -63,20 +85,7 @@ def ask(request: HttpRequest, page_id: int) -> HttpResponse:
         return _page_response(
             request, page, "participation/question_form_page.html", 400, form=form
         )
-    question = None
-    if not form.looks_automated:
-        data = form.cleaned_data
-        question = Question.objects.create(
-            index_page=page,
-            topic=data["topic"],
-            text=data["text"],
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            language=_language(page),
-            consented_at=timezone.now(),
-        )
-        transaction.on_commit(lambda: emails.send_acknowledgement(question))
+    question = _store(form, Question, index_page=page, topic=form.cleaned_data["topic"])
     return _page_response(
         request, page, "participation/received.html", 200, submission=question, kind="question"
     )
@@ -95,20 +104,9 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     if not form.is_valid():
         _fresh_token(form)
         return _page_response(request, page, template, 400, form=form)
-    submission = None
-    if not form.looks_automated:
-        data = form.cleaned_data
-        submission = DraftComment.objects.create(
-            consultation=page,
-            article_number=data["article"],
-            text=data["text"],
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            language=_language(page),
-            consented_at=timezone.now(),
-        )
-        transaction.on_commit(lambda: emails.send_acknowledgement(submission))
+    submission = _store(
+        form, DraftComment, consultation=page, article_number=form.cleaned_data["article"]
+    )
     return _page_response(
         request, page, "participation/received.html", 200, submission=submission, kind="comment"
     )
