@@ -21,7 +21,8 @@ class EverywhereTest(ProductsTestData, TestCase):
         html = self.client.get("/search/", {"q": "ngân sách số"}).content.decode()
         for page in self.ordered:
             assert f'href="{page.url}"' in html
-        assert '<span class="card__kind">Podcast</span>' in html
+        # Each result names its content type.
+        assert "Podcast (một tập)</span>" in html
 
     def test_search_finds_a_video_by_words_of_its_transcript(self):
         html = self.client.get("/search/", {"q": "Tạm biệt"}).content.decode()

@@ -195,7 +195,8 @@ def test_titles_read_page_then_section_then_portal(client, site_pages):
     home = read(client.get("/").content)
     assert text_of(home.first("title")) == PORTAL
     search = read(client.get("/search/?q=khối").content)
-    assert text_of(search.first("title")) == f"Kết quả tìm kiếm cho “khối” – {PORTAL}"
+    # The count comes first thing a screen reader reads on arrival.
+    assert text_of(search.first("title")) == f"Kết quả tìm kiếm cho “khối” (1 kết quả) – {PORTAL}"
 
 
 def test_main_navigation_works_without_hover_and_marks_the_current_section(client, site_pages):

@@ -92,7 +92,7 @@ def test_english_pages_show_english_chrome(client, homes):
     assert text_of(skip) == "Skip to main content"
     labels = {nav.get("aria-label") for nav in page.all("nav")}
     assert "Main navigation" in labels or "Language" in labels
-    assert text_of(next(s for s in page.all("summary"))).startswith("Aa Display")
+    assert text_of(next(s for s in page.all("summary"))).startswith("Display")
     assert any(text_of(lab) == "Search the portal" for lab in page.all("label"))
 
 
