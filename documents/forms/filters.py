@@ -21,9 +21,7 @@ class DocumentFilterForm(forms.Form):
     type = forms.ChoiceField(label=_("Loại văn bản"), required=False)
     issuer = forms.ChoiceField(label=_("Cơ quan ban hành"), required=False)
     field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
-    year = forms.TypedChoiceField(
-        label=_("Năm ban hành"), required=False, coerce=int, empty_value=None
-    )
+    year = forms.IntegerField(label=_("Năm ban hành"), required=False, min_value=1945)
     status = forms.ChoiceField(label=_("Tình trạng hiệu lực"), required=False)
 
     def __init__(
