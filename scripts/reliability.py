@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -132,9 +133,17 @@ class Load:
     """`readers` threads fetching pages in turn until `seconds` pass; records every answer."""
 
     def __init__(
-        self, paths: list[str], readers: int, seconds: float, headers: dict | None = None
+        self,
+        paths: list[str],
+        readers: int,
+        seconds: float,
+        headers: dict | None = None,
+        follow: bool = False,
     ) -> None:
         self.paths, self.readers, self.seconds = paths, readers, seconds
+        # A browser or crawler follows the redirect to the canonical URL: its answer is the one
+        # that counts, and the latency is the whole way.
+        self.follow = follow
         self.headers = headers or {"User-Agent": "portal-reliability"}
         self.samples: list[tuple[float, float, int]] = []  # (start, latency, status)
         self.lock = threading.Lock()
@@ -156,9 +165,7 @@ class Load:
             i += self.readers
             began = time.monotonic()
             try:
-                conn.request("GET", path, headers=self.headers)
-                response = conn.getresponse()
-                response.read()
+                response = self._get(conn, path)
                 code = response.status
                 if code in (429, 503) and not response.getheader("Retry-After"):
                     code = 599  # a refusal must say when to come back
@@ -169,6 +176,22 @@ class Load:
             with self.lock:
                 self.samples.append((began - self.started, time.monotonic() - began, code))
         conn.close()
+
+    def _get(self, conn: http.client.HTTPConnection, path: str) -> http.client.HTTPResponse:
+        conn.request("GET", path, headers=self.headers)
+        response = conn.getresponse()
+        response.read()
+        location = response.getheader("Location") or ""
+        if self.follow and response.status in (301, 302, 307, 308) and location:
+            target = urlsplit(location)
+            conn.request(
+                "GET",
+                target.path + (f"?{target.query}" if target.query else ""),
+                headers=self.headers,
+            )
+            response = conn.getresponse()
+            response.read()
+        return response
 
     def errors(self) -> list[tuple[float, float, int]]:
         return [s for s in self.samples if s[2] == 0 or s[2] >= 500]
@@ -256,7 +279,7 @@ def long_running_queries() -> int:
 
 def scenario_abuse() -> tuple[bool, str]:
     log(f"{ABUSE_CLIENTS} clients for {ABUSE_SECONDS:.0f} s: old articles, unknown parameters")
-    load = Load(old_article_paths(20_000), ABUSE_CLIENTS, ABUSE_SECONDS)
+    load = Load(old_article_paths(20_000), ABUSE_CLIENTS, ABUSE_SECONDS, follow=True)
     health: list[int] = []
     thread = threading.Thread(target=load.run)
     thread.start()
