@@ -198,7 +198,7 @@ class LegalDocumentPage(StoryPage):
     @classmethod
     def for_serving(cls, queryset: Any) -> Any:
         """Routing reads the lists the page shows in the same query (see portal/caching/routing.py)."""
-        return queryset.select_related("document_type", "issuer", "field")
+        return super().for_serving(queryset).select_related("document_type", "issuer", "field")
 
     @property
     def display_date(self):

@@ -26,7 +26,7 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
 
 from portal.caching.structure import SiteStructure, get_structure
-from portal.listing import story_page_models, with_hero_image
+from portal.listing import story_page_models
 
 
 def _has_own_route(page: Page) -> bool:
@@ -45,14 +45,12 @@ def _sub_route(page: Page, components: list[str]) -> RouteResult | None:
     return RouteResult(page, args=(view, args, kwargs))
 
 
-def _with_hero_image(model: type[Page], queryset: QuerySet) -> QuerySet:
+def _for_serving(model: type[Page], queryset: QuerySet) -> QuerySet:
     """The queryset that routes to a page of this type, with what its template reads joined in.
 
-    A story's featured image always; a page type adds its own with a `for_serving(queryset)`
-    class method (the documents library joins its type, issuer and field lists).
+    Page types say what that is with a `for_serving(queryset)` class method (`BasePage`: nothing;
+    a story: its featured image and renditions; a legal document: also its lists).
     """
-    if any(f.name == "featured_image" for f in model._meta.get_fields()):
-        queryset = with_hero_image(queryset)
     for_serving = getattr(model, "for_serving", None)
     return for_serving(queryset) if for_serving is not None else queryset
 
@@ -62,7 +60,7 @@ def _specific(page: Page) -> Page:
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page
-    specific = _with_hero_image(model, model._default_manager.filter(pk=page.pk)).first()
+    specific = _for_serving(model, model._default_manager.filter(pk=page.pk)).first()
     if specific is None:
         raise Http404
     return specific
@@ -80,7 +78,7 @@ def _story_child(parent: Page, slug: str) -> Page | None:
     if len(story_models) != 1:
         return Page.objects.child_of(parent).filter(slug=slug).first()
     model = story_models[0]
-    queryset = _with_hero_image(model, model._default_manager.child_of(parent).filter(slug=slug))
+    queryset = _for_serving(model, model._default_manager.child_of(parent).filter(slug=slug))
     return queryset.first() or Page.objects.child_of(parent).filter(slug=slug).first()
 
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.caching.structure import get_structure, in_request
 from portal.forms import PublishGuardForm
+from portal.listing import with_hero_image
 from portal.search.fields import SiteSearch
 from portal.slugs import unique_child_slug, vietnamese_slugify
 
@@ -28,6 +29,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def for_serving(cls, queryset: QuerySet) -> QuerySet:
+        """The queryset routing reads a page of this type through (portal/caching/routing.py).
+
+        Types whose template reads related rows join them here, so serving stays one query.
+        """
+        return queryset
 
     def full_clean(self, *args: Any, **kwargs: Any) -> None:
         """Fill an empty slug from the title the Vietnamese way before Wagtail would (it drops đ)."""
@@ -124,6 +133,11 @@ class StoryPage(BasePage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def for_serving(cls, queryset: QuerySet) -> QuerySet:
+        """A story's own page shows its featured image: joined, its renditions prefetched."""
+        return with_hero_image(queryset)
 
     def save(self, *args, **kwargs):
         # Listings of mixed page types sort and filter on the page table's indexed
