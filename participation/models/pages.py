@@ -5,12 +5,15 @@ anything that differs by reader: forms carry no CSRF token (see `participation.o
 lists read only the public columns of submissions (never name, e-mail or phone).
 """
 
+import math
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,6 +26,18 @@ from portal.models.base import BasePage, StoryPage
 
 PUBLIC_QUESTION_FIELDS = ("reference", "topic", "text", "answer", "public_initials", "published_at")
 PUBLIC_COMMENT_FIELDS = ("reference", "article_number", "text", "public_initials", "created_at")
+
+
+def keep_until(response: HttpResponse, moment: datetime | None) -> HttpResponse:
+    """Let the page cache and the CDN keep this page no later than `moment`.
+
+    A consultation opens and closes by the clock, not by a publication, so no purge announces it:
+    the page says when it stops being true (`max-age`), and the page cache obeys.
+    """
+    if moment is not None:
+        seconds = math.ceil((moment - timezone.now()).total_seconds())
+        patch_cache_control(response, max_age=max(0, seconds))
+    return response
 
 
 def _privacy_panel() -> FieldPanel:
@@ -134,13 +149,22 @@ class ConsultationIndexPage(BasePage):
             .order_by("-closes_at", "-pk")
         )
         now = timezone.now()
-        context["open_drafts"] = list(drafts.filter(opens_at__lte=now, closes_at__gt=now))
+        current = list(drafts.filter(closes_at__gt=now))
+        context["open_drafts"] = [draft for draft in current if draft.opens_at <= now]
+        changes = [d.opens_at if d.opens_at > now else d.closes_at for d in current]
+        context["next_change"] = min(changes, default=None)
         context["closed_drafts"] = paginate(
             drafts.filter(closes_at__lte=now),
             request.GET.get("page"),
             settings.PORTAL_LISTING_PAGE_SIZE,
         )
         return context
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Kept in caches only until a draft listed here opens or closes."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        return keep_until(response, context.get("next_change"))
 
 
 class DraftArticleBlock(blocks.StructBlock):
@@ -261,3 +285,10 @@ class DraftConsultationPage(StoryPage):
         if self.is_open:
             context["form"] = CommentForm(article_choices=self.article_choices())
         return context
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Kept in caches only until the consultation opens or closes (the form appears or goes)."""
+        response = super().serve(request, *args, **kwargs)
+        state = self.state
+        moment = {"upcoming": self.opens_at, "open": self.closes_at}.get(state)
+        return keep_until(response, moment)

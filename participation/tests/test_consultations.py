@@ -1,6 +1,9 @@
 """Comments on drafts: only while open, moderated before they show, a summary after closing."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from participation.models import DraftComment
@@ -145,3 +148,38 @@ def test_draft_page_costs_the_same_queries_at_two_scales(client, home, settings)
     small = count("small")
     add(30)
     assert count("large") == small <= 8
+
+
+def _cache_control(response) -> dict[str, str]:
+    parts = (part.strip().partition("=") for part in response["Cache-Control"].split(","))
+    return {name: value for name, _sep, value in parts}
+
+
+def test_an_open_draft_is_kept_in_caches_only_until_it_closes(client, home, settings):
+    settings.PORTAL_PAGE_CACHE = True
+    draft = make_draft(home, closes_in_days=120 / 86400)  # closes in two minutes
+    directives = _cache_control(client.get(draft.url))
+    assert "public" in directives
+    assert 0 < int(directives["s-maxage"]) <= 120 and int(directives["max-age"]) <= 120
+
+
+def test_a_draft_that_closes_while_cached_loses_its_form_at_once(client, home, settings):
+    settings.PORTAL_PAGE_CACHE = True
+    draft = make_draft(home, closes_in_days=60 / 86400)  # closes in a minute
+    assert "participation/comment/" in client.get(draft.url).content.decode()
+    client.get(draft.url)  # the first visit made the site's settings row, which purged the page
+    assert client.get(draft.url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(draft.closes_at + timedelta(seconds=1)):
+        response = client.get(draft.url)
+        html = response.content.decode()
+    assert response["X-Page-Cache"] != "hit"
+    assert "participation/comment/" not in html and "Đã hết hạn nhận góp ý" in html
+
+
+def test_the_consultation_index_is_kept_only_until_a_draft_opens_or_closes(client, home, settings):
+    settings.PORTAL_PAGE_CACHE = True
+    make_draft(home, title="Dự thảo đang mở", slug="dang-mo", closes_in_days=30)
+    make_draft(home, title="Dự thảo sắp mở", slug="sap-mo", opens_in_days=90 / 86400)
+    response = client.get("/lay-y-kien/")
+    assert "Dự thảo sắp mở" not in response.content.decode()
+    assert 0 < int(_cache_control(response)["s-maxage"]) <= 90

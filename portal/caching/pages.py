@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
 from portal.caching import tokens
@@ -146,14 +146,17 @@ def _thaw(entry: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
     return response
 
 
-def mark_public(response: HttpResponse) -> None:
-    """Headers that let a CDN keep the page (purged on publication), and browsers revalidate."""
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PORTAL_BROWSER_MAX_AGE,
-        s_maxage=settings.PORTAL_CDN_MAX_AGE,
-    )
+def mark_public(response: HttpResponse, lifetime: int | None = None) -> None:
+    """Headers that let a CDN keep the page (purged on publication), and browsers revalidate.
+
+    `lifetime` is how long the view said its page stays true (its own `max-age`): a page that
+    changes at a known moment without a publication, such as a consultation closing, is kept
+    no longer than that anywhere.
+    """
+    browser, cdn = settings.PORTAL_BROWSER_MAX_AGE, settings.PORTAL_CDN_MAX_AGE
+    if lifetime is not None:
+        browser, cdn = min(browser, lifetime), min(cdn, lifetime)
+    patch_cache_control(response, public=True, max_age=browser, s_maxage=cdn)
     # The display cookie changes the HTML; readers carry no other cookie of ours.
     patch_vary_headers(response, ("Cookie",))
 
@@ -174,9 +177,13 @@ class PageCacheMiddleware:
                 return canonical_redirect(request, query) if extra else _thaw(entry)
         response = self.get_response(request)
         if is_anonymous_read(request) and is_storable(request, response):
-            mark_public(response)
-            if key is not None and not extra:
-                tokens.cache().set(key, _freeze(response), settings.PORTAL_PAGE_CACHE_TIMEOUT)
+            lifetime = get_max_age(response)
+            mark_public(response, lifetime)
+            timeout = settings.PORTAL_PAGE_CACHE_TIMEOUT
+            if lifetime is not None:
+                timeout = min(timeout, lifetime)
+            if key is not None and not extra and timeout > 0:
+                tokens.cache().set(key, _freeze(response), timeout)
                 response[STATUS_HEADER] = "miss"
         return response
 
