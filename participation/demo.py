@@ -163,6 +163,7 @@ def ensure_participation(home_vi: Page, home_en: Page, log: Log) -> None:
         QuestionIndexPage,
         "hoi-dap",
         title="Hỏi đáp",
+        show_in_menus=True,
         intro="Câu hỏi của người dân, doanh nghiệp và câu trả lời của các đơn vị thuộc Bộ.",
         privacy_page=privacy,
     )
@@ -182,6 +183,7 @@ def ensure_participation(home_vi: Page, home_en: Page, log: Log) -> None:
         ConsultationIndexPage,
         "lay-y-kien-du-thao",
         title="Lấy ý kiến dự thảo",
+        show_in_menus=True,
         intro="Dự thảo văn bản quy phạm pháp luật do Bộ chủ trì soạn thảo, mở để người dân góp ý.",
         privacy_page=privacy,
     )
