@@ -24,12 +24,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import CharField, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site, get_page_models
+
+from seo import sql
 
 WINDOW = 10_000
 # news.articlepage-11: the page type's label and the window number.
@@ -92,9 +95,9 @@ def listed_pages() -> QuerySet:
 class UrlEntry(dict):
     """One `<url>` of a part: the dict Django's sitemap views expect, which also renders itself.
 
-    Django's `sitemap.xml` template costs about a millisecond a URL under load (a loop of
-    variables and a date filter): seconds for 10,000. The part's template joins entries instead
-    (`seo/sitemap.xml`, `{{ urlset|join:"" }}`), each written once here.
+    Django's `sitemap.xml` template loops over variables and a date filter per URL: seconds for
+    a full part. The part's template writes the entries' XML instead (`seo/sitemap.xml`,
+    `{{ urlset|sitemap_urls }}`), each written and escaped once here.
     """
 
     __slots__ = ("xml",)
@@ -113,9 +116,13 @@ _NEEDS_ESCAPE = re.compile(r"[&<>\"']")
 
 def url_entry(location: str, lastmod: str | None, alternates: list[tuple[str, str]]) -> UrlEntry:
     entry = UrlEntry(location=location, lastmod=lastmod, alternates=alternates)
-    links = "".join(
-        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{_xml_text(href)}"/>'
-        for lang, href in alternates
+    links = (
+        "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{_xml_text(href)}"/>'
+            for lang, href in alternates
+        )
+        if alternates
+        else ""
     )
     day = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
     entry.xml = f"<url><loc>{_xml_text(location)}</loc>{day}{links}</url>\n"
@@ -139,7 +146,8 @@ def alternates_by_key(keys: list[Any], roots: list[RootPath]) -> dict[Any, list[
     """
     versions: dict[Any, list[tuple[str, str]]] = {}
     translations = listed_pages().filter(translation_key__in=keys).order_by("id")
-    for url_path, key in translations.values_list("url_path", "translation_key"):
+    rows = translations.values_list("url_path", Cast("translation_key", CharField()))
+    for url_path, key in rows:
         located = _locate(url_path, roots)
         if located is not None:
             versions.setdefault(key, []).append((located[1], located[0]))
@@ -161,18 +169,19 @@ class PageTypeWindowSitemap(Sitemap):
         model: type[Page],
         window: int,
         lastmod: datetime | None = None,
-        count: int | None = None,
+        listed: bool = False,
     ) -> None:
         self.model = model
         self.window = window
         self.latest_lastmod = lastmod
-        self.count = count
+        self.listed = listed
 
     @property
     def paginator(self) -> Paginator:
-        # The index knows each part's size from its one query; a part is one page by construction.
-        if self.count is not None:
-            return Paginator(range(self.count), self.limit)
+        # A part is one page by construction (at most `limit` ids); the index knows it is not
+        # empty from its one query, so it need not read the part's pages to paginate it.
+        if self.listed:
+            return Paginator(range(1), self.limit)
         return super().paginator
 
     def get_latest_lastmod(self) -> datetime | None:
@@ -193,7 +202,8 @@ class PageTypeWindowSitemap(Sitemap):
             .order_by("id")
             .values_list(
                 "url_path",
-                "translation_key",
+                # As text: psycopg builds a uuid.UUID per row otherwise, most of a part's time.
+                Cast("translation_key", CharField()),
                 Cast(
                     TruncDate(Coalesce("last_published_at", "latest_revision_created_at")),
                     CharField(),
@@ -233,6 +243,31 @@ class PageTypeWindowSitemap(Sitemap):
         return entries
 
 
+def latest_changes(content_type_ids: list[int]) -> list[tuple[int, int, datetime | None]]:
+    """(content type id, window, latest change) of each non-empty part, in one query.
+
+    On PostgreSQL, one probe of an index per part (`seo/sql.py`); elsewhere (and as the
+    reference the tests compare it with) a grouping of every listed page.
+    """
+    if connection.vendor == "postgresql":
+        roots = [root.root_path for root in root_paths()]
+        return sql.latest_changes(content_type_ids, roots, WINDOW)
+    return grouped_latest_changes(content_type_ids)
+
+
+def grouped_latest_changes(content_type_ids: list[int]) -> list[tuple[int, int, datetime | None]]:
+    """The ORM's `latest_changes`: it groups every listed page (reads the whole page table)."""
+    groups = (
+        listed_pages()
+        .filter(content_type_id__in=content_type_ids)
+        .annotate(window=(F("id") - 1) / WINDOW)
+        .values_list("content_type_id", "window")
+        .annotate(lastmod=Max(Coalesce("last_published_at", "latest_revision_created_at")))
+        .order_by("content_type_id", "window")
+    )
+    return list(groups)
+
+
 class SitemapSections(Mapping):
     """The parts, as Django's sitemap views expect: a mapping of section name to sitemap.
 
@@ -261,32 +296,22 @@ class SitemapSections(Mapping):
         return True
 
     def listed(self) -> dict[str, PageTypeWindowSitemap]:
-        """Every non-empty part, by page type then window, with its size and latest change."""
+        """Every non-empty part, by page type then window, with its latest change."""
         if self._listed is None:
             models = {
                 ContentType.objects.get_for_model(model, for_concrete_model=False).pk: model
                 for model in listed_page_types()
             }
-            groups = (
-                listed_pages()
-                .filter(content_type_id__in=models)
-                .annotate(window=(F("id") - 1) / WINDOW)
-                .values("content_type_id", "window")
-                .annotate(
-                    count=Count("id"),
-                    lastmod=Max(Coalesce("last_published_at", "latest_revision_created_at")),
-                )
-                .order_by()
+            parts = sorted(
+                (models[content_type_id]._meta.label_lower, window, lastmod)
+                for content_type_id, window, lastmod in latest_changes(list(models))
             )
             by_label = self._models_by_label()
-            parts = sorted(
-                (models[g["content_type_id"]]._meta.label_lower, g["window"], g) for g in groups
-            )
             self._listed = {
                 f"{label}-{window}": PageTypeWindowSitemap(
-                    by_label[label], window, lastmod=g["lastmod"], count=g["count"]
+                    by_label[label], window, lastmod=lastmod, listed=True
                 )
-                for label, window, g in parts
+                for label, window, lastmod in parts
             }
         return self._listed
 
