@@ -92,20 +92,6 @@ def listed_pages() -> QuerySet:
     return Page.objects.live().public().filter(under_a_site)
 
 
-class UrlEntry(dict):
-    """One `<url>` of a part: the dict Django's sitemap views expect, which also renders itself.
-
-    Django's `sitemap.xml` template loops over variables and a date filter per URL: seconds for
-    a full part. The part's template writes the entries' XML instead (`seo/sitemap.xml`,
-    `{{ urlset|sitemap_urls }}`), each written and escaped once here.
-    """
-
-    __slots__ = ("xml",)
-
-    def __html__(self) -> str:
-        return self.xml
-
-
 def _xml_text(text: str) -> str:
     # Slugs and hosts rarely hold a character to escape; checking is cheaper than escaping.
     return escape(text) if _NEEDS_ESCAPE.search(text) else text
@@ -114,8 +100,17 @@ def _xml_text(text: str) -> str:
 _NEEDS_ESCAPE = re.compile(r"[&<>\"']")
 
 
-def url_entry(location: str, lastmod: str | None, alternates: list[tuple[str, str]]) -> UrlEntry:
-    entry = UrlEntry(location=location, lastmod=lastmod, alternates=alternates)
+def url_xml(
+    location: str, lastmod: str | None, alternates: list[tuple[str, str]] | None = None
+) -> str:
+    """One `<url>` element, escaped once.
+
+    A part's entries are these strings, not the dicts Django's own `sitemap.xml` template loops
+    over (variables and a `date` filter per URL: seconds for a full part); `seo/sitemap.xml`
+    concatenates them (`{{ urlset|sitemap_urls }}`). Strings also keep the garbage collector
+    out of the way: ten thousand dicts surviving a request made Python walk its whole heap
+    every few parts.
+    """
     links = (
         "".join(
             f'<xhtml:link rel="alternate" hreflang="{lang}" href="{_xml_text(href)}"/>'
@@ -125,8 +120,7 @@ def url_entry(location: str, lastmod: str | None, alternates: list[tuple[str, st
         else ""
     )
     day = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
-    entry.xml = f"<url><loc>{_xml_text(location)}</loc>{day}{links}</url>\n"
-    return entry
+    return f"<url><loc>{_xml_text(location)}</loc>{day}{links}</url>\n"
 
 
 def _locate(url_path: str, roots: list[RootPath]) -> tuple[str, str] | None:
@@ -175,6 +169,7 @@ class PageTypeWindowSitemap(Sitemap):
         self.window = window
         self.latest_lastmod = lastmod
         self.listed = listed
+        self.latest_day = ""  # set by `items()`
 
     @property
     def paginator(self) -> Paginator:
@@ -192,18 +187,17 @@ class PageTypeWindowSitemap(Sitemap):
         content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
         return Q(content_type_id=content_type.pk, id__gt=low, id__lte=low + WINDOW)
 
-    def items(self) -> list[UrlEntry]:
-        roots = root_paths()
-        window = self.window_q()
-        # The day of the last change as text from the database: no datetime objects to build.
-        rows = (
+    def rows(self) -> QuerySet:
+        """(URL path, translation key, day of the last change, has a translation) of the part's pages."""
+        return (
             listed_pages()
-            .filter(window)
+            .filter(self.window_q())
             .order_by("id")
             .values_list(
                 "url_path",
                 # As text: psycopg builds a uuid.UUID per row otherwise, most of a part's time.
                 Cast("translation_key", CharField()),
+                # The day as text from the database: no datetime objects to build.
                 Cast(
                     TruncDate(Coalesce("last_published_at", "latest_revision_created_at")),
                     CharField(),
@@ -216,29 +210,43 @@ class PageTypeWindowSitemap(Sitemap):
                 ),
             )
         )
-        located = []
-        translated = []
-        for url_path, key, lastmod, has_translation in rows:
-            place = _locate(url_path, roots)
-            if place is not None:
-                located.append((place, key, lastmod))
-                if has_translation:
-                    translated.append(key)
-        alternates = alternates_by_key(translated, roots) if translated else {}
-        return [
-            url_entry(place[0], lastmod, alternates.get(key, [])) for place, key, lastmod in located
-        ]
 
-    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict]:
+    def items(self) -> list[str]:
+        """The part's `<url>` elements, in id order; also notes the latest day for `get_urls`."""
+        roots = root_paths()
+        entries: list[str] = []
+        translated: list[tuple[int, str, str, str | None]] = []
+        latest, every_day_known = "", True
+        for url_path, key, lastmod, has_translation in self.rows():
+            for root in roots:
+                if url_path.startswith(root.root_path):
+                    break
+            else:
+                continue  # under no site: no URL
+            location = root.base + url_path[root.cut :]
+            if lastmod is None:
+                every_day_known = False
+            elif lastmod > latest:
+                latest = lastmod
+            if has_translation:
+                translated.append((len(entries), key, location, lastmod))
+            entries.append(url_xml(location, lastmod))
+        if translated:
+            alternates = alternates_by_key([key for _i, key, _l, _d in translated], roots)
+            for position, key, location, lastmod in translated:
+                entries[position] = url_xml(location, lastmod, alternates.get(key))
+        self.latest_day = latest if every_day_known else ""
+        return entries
+
+    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[str]:
         """The part's URLs at their canonical host (the Wagtail site's), as Wagtail links them."""
         entries = self.items()
         if not entries:
             raise EmptyPage("no live page in this part")  # the view answers 404
         entries = Paginator(entries, self.limit).page(page).object_list
-        days = [entry["lastmod"] for entry in entries]
         # For the Last-Modified header: the latest day, when every URL has one.
         self.latest_lastmod = (
-            datetime.fromisoformat(max(days)).replace(tzinfo=UTC) if all(days) else None
+            datetime.fromisoformat(self.latest_day).replace(tzinfo=UTC) if self.latest_day else None
         )
         return entries
 
