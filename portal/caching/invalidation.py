@@ -141,16 +141,12 @@ def _on_page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
         _announce(instance, signals.DELETED)
 
 
-SITE_KIND_OF_MODEL = {
-    "wagtailcore.site": signals.SITES,
-    "wagtailcore.locale": signals.LOCALES,
-    "wagtailcore.pageviewrestriction": signals.RESTRICTIONS,
-    "portal.sitesettings": signals.SETTINGS,
-}
+# What every page depends on, by model (filled by `connect()`, once the apps are loaded).
+SITE_KIND_OF_MODEL: dict[type, str] = {}
 
 
 def _on_site_model_changed(sender: Any, **kwargs: Any) -> None:
-    signals.site_changed.send(sender=sender, kind=SITE_KIND_OF_MODEL[sender._meta.label_lower])
+    signals.site_changed.send(sender=sender, kind=SITE_KIND_OF_MODEL[sender])
 
 
 # The page cache's receivers.
@@ -214,7 +210,15 @@ def connect() -> None:
     post_page_move.connect(_on_page_move, dispatch_uid="portal_cache_moved")
     post_save.connect(_on_page_saved, dispatch_uid="portal_cache_saved")
     pre_delete.connect(_on_page_deleting, dispatch_uid="portal_cache_deleting")
-    for model in (Site, Locale, PageViewRestriction, SiteSettings):
+    SITE_KIND_OF_MODEL.update(
+        {
+            Site: signals.SITES,
+            Locale: signals.LOCALES,
+            PageViewRestriction: signals.RESTRICTIONS,
+            SiteSettings: signals.SETTINGS,
+        }
+    )
+    for model in SITE_KIND_OF_MODEL:
         name = model.__name__
         post_save.connect(_on_site_model_changed, sender=model, dispatch_uid=f"portal_{name}_saved")
         post_delete.connect(
