@@ -1,62 +1,55 @@
 """Cached sitemap responses, purged exactly when a page in them changes.
 
-Entries live in Django's cache under version tokens: one per part, one for the index and a
-generation for everything. Publishing or unpublishing a page (or deleting it, or saving a live
-page in a script) renews the token of its part, of its translations' parts (their alternates
-name it) and of the index (its lastmod). What changes the URLs of many pages at once renews
-the generation: a page with children published or removed (a new slug moves every page below
-it), any move, a view restriction, a site or a locale. Nothing else is purged.
+Entries live in the shared cache under tokens (`portal/caching/tokens.py`): one per part
+(``sitemap:<part>``), one for the index (``sitemap:__index__``) and ``sitemap`` for everything.
+The portal announces every page change once (`portal/caching/signals.py`); the receivers here
+keep what the sitemap lists:
+
+- a page published, unpublished or deleted while live, or a live page (or its ``live`` column)
+  saved directly: the token of its part, of its translations' parts (their alternates name it)
+  and of the index (its lastmod). A page with children renews everything instead (a new slug
+  moves every page below it);
+- a move, a site, a locale, a view restriction or a bulk write: everything;
+- a draft saved on a live page, another app's content on a page (``content``), the site
+  settings: nothing (no URL, alternate or lastmod changes).
 """
 
-import hashlib
-import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
 
+from portal.caching import signals, tokens
 from seo import sitemaps
 
-GENERATION_KEY = "seo:sitemap:generation"
 INDEX = "__index__"
-TOKEN_KEY = "seo:sitemap:token:{name}"
-ENTRY_KEY = "seo:sitemap:{generation}:{token}:{digest}"
-# Bounds what no signal covers (bulk writes such as demo seeding); purges are exact otherwise.
+EVERYTHING = "sitemap"
+AREA = "sitemap"
+# Bounds what no signal covers (raw SQL writes); purges are exact otherwise.
 TIMEOUT = getattr(settings, "PORTAL_SITEMAP_CACHE_SECONDS", 6 * 3600)
 
 
-def _cache() -> Any:
-    return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
+def _token_name(name: str) -> str:
+    return f"sitemap:{name}"
 
 
-def _tokens(name: str) -> tuple[str, str]:
-    cache = _cache()
-    keys = [GENERATION_KEY, TOKEN_KEY.format(name=name)]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, uuid.uuid4().hex, timeout=None)
-            found[key] = cache.get(key) or uuid.uuid4().hex
-    return found[keys[0]], found[keys[1]]
+def current_tokens(name: str) -> list[str]:
+    """The tokens one sitemap file's cached entries are stored under (everything's, then its own)."""
+    return tokens.current(EVERYTHING, _token_name(name))
 
 
 def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -> HttpResponse:
     """The response for one sitemap file, from the cache when nothing in it changed."""
     if request.method not in ("GET", "HEAD"):
         return build()
-    generation, token = _tokens(name)
     variant = "|".join([request.scheme, request.get_host(), name, request.GET.get("p", "")])
-    digest = hashlib.blake2b(variant.encode(), digest_size=12).hexdigest()
-    key = ENTRY_KEY.format(generation=generation, token=token, digest=digest)
-    entry = _cache().get(key)
+    key = tokens.key(AREA, current_tokens(name), variant)
+    store = tokens.cache()
+    entry = store.get(key)
     if entry is not None:
         content, headers = entry
         response = HttpResponse(content)
@@ -67,19 +60,19 @@ def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200:
-        _cache().set(key, (response.content, list(response.headers.items())), TIMEOUT)
+        store.set(key, (response.content, list(response.headers.items())), TIMEOUT)
     return response
 
 
 def purge_parts(names: Iterable[str]) -> None:
     """Renew the tokens of these parts and of the index, and purge them from a CDN if one is set."""
     names = {*names, INDEX}
-    _cache().set_many({TOKEN_KEY.format(name=n): uuid.uuid4().hex for n in names}, timeout=None)
+    tokens.renew(_token_name(name) for name in names)
     _purge_cdn(names)
 
 
 def purge_everything() -> None:
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    tokens.renew([EVERYTHING])
 
 
 def _purge_cdn(names: set[str]) -> None:
@@ -107,52 +100,39 @@ def part_names(page: Page) -> list[str]:
     return names
 
 
-def page_changed(page: Page) -> None:
-    """Purge what shows this page: now, and again after commit (a reader may refill in between)."""
+def lists_differently(page: Page, kind: str, update_fields: Any = None) -> bool:
+    """Whether this change adds, removes or alters the page's `<url>` (address, alternates, lastmod)."""
+    if kind in (signals.PUBLISHED, signals.UNPUBLISHED):
+        return True
+    if kind == signals.DELETED:
+        return page.live
+    if kind == signals.SAVED:
+        # A revision saved on a live page updates revision columns only (`update_fields`).
+        return "live" in update_fields if update_fields is not None else page.live
+    return False
+
+
+def on_page_changed(
+    sender: Any, page: Page, kind: str, update_fields: Any = None, **kwargs: Any
+) -> None:
+    """Purge what lists this page: its parts and the index, or everything for a move."""
+    if kind == signals.MOVED:
+        signals.now_and_after_commit(purge_everything)
+        return
+    if not lists_differently(page, kind, update_fields):
+        return
     if page.numchild:
-        run: Callable[[], None] = purge_everything
-    else:
-        names = part_names(page)
-
-        def run() -> None:
-            purge_parts(names)
-
-    run()
-    transaction.on_commit(run)
-
-
-def _on_page_signal(sender: Any, instance: Page, **kwargs: Any) -> None:
-    page_changed(instance)
-
-
-def _on_page_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    # A draft saved by an editor updates revision columns only; it changes nothing listed.
-    if raw or not isinstance(instance, Page):
+        signals.now_and_after_commit(purge_everything)
         return
-    update_fields = kwargs.get("update_fields")
-    if update_fields is not None and "live" not in update_fields:
-        return
-    if instance.live or update_fields is not None:
-        page_changed(instance)
+    names = part_names(page)
+    signals.now_and_after_commit(lambda: purge_parts(names))
 
 
-def _on_page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page) and instance.live:
-        page_changed(instance)
-
-
-def _on_everything_changed(sender: Any, **kwargs: Any) -> None:
-    purge_everything()
-    transaction.on_commit(purge_everything)
+def on_site_changed(sender: Any, kind: str, **kwargs: Any) -> None:
+    if kind != signals.SETTINGS:
+        signals.now_and_after_commit(purge_everything)
 
 
 def connect() -> None:
-    page_published.connect(_on_page_signal, dispatch_uid="seo_sitemap_published")
-    page_unpublished.connect(_on_page_signal, dispatch_uid="seo_sitemap_unpublished")
-    post_page_move.connect(_on_everything_changed, dispatch_uid="seo_sitemap_moved")
-    post_save.connect(_on_page_saved, dispatch_uid="seo_sitemap_saved")
-    pre_delete.connect(_on_page_deleting, dispatch_uid="seo_sitemap_deleting")
-    for model in (Site, Locale, PageViewRestriction):
-        uid = f"seo_sitemap_{model.__name__}"
-        post_save.connect(_on_everything_changed, sender=model, dispatch_uid=f"{uid}_saved")
-        post_delete.connect(_on_everything_changed, sender=model, dispatch_uid=f"{uid}_deleted")
+    signals.page_changed.connect(on_page_changed, dispatch_uid="seo_sitemap")
+    signals.site_changed.connect(on_site_changed, dispatch_uid="seo_sitemap")

@@ -24,12 +24,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import CharField, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site, get_page_models
+
+from seo import sql
 
 WINDOW = 10_000
 # news.articlepage-11: the page type's label and the window number.
@@ -89,20 +92,6 @@ def listed_pages() -> QuerySet:
     return Page.objects.live().public().filter(under_a_site)
 
 
-class UrlEntry(dict):
-    """One `<url>` of a part: the dict Django's sitemap views expect, which also renders itself.
-
-    Django's `sitemap.xml` template costs about a millisecond a URL under load (a loop of
-    variables and a date filter): seconds for 10,000. The part's template joins entries instead
-    (`seo/sitemap.xml`, `{{ urlset|join:"" }}`), each written once here.
-    """
-
-    __slots__ = ("xml",)
-
-    def __html__(self) -> str:
-        return self.xml
-
-
 def _xml_text(text: str) -> str:
     # Slugs and hosts rarely hold a character to escape; checking is cheaper than escaping.
     return escape(text) if _NEEDS_ESCAPE.search(text) else text
@@ -111,15 +100,27 @@ def _xml_text(text: str) -> str:
 _NEEDS_ESCAPE = re.compile(r"[&<>\"']")
 
 
-def url_entry(location: str, lastmod: str | None, alternates: list[tuple[str, str]]) -> UrlEntry:
-    entry = UrlEntry(location=location, lastmod=lastmod, alternates=alternates)
-    links = "".join(
-        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{_xml_text(href)}"/>'
-        for lang, href in alternates
+def url_xml(
+    location: str, lastmod: str | None, alternates: list[tuple[str, str]] | None = None
+) -> str:
+    """One `<url>` element, escaped once.
+
+    A part's entries are these strings, not the dicts Django's own `sitemap.xml` template loops
+    over (variables and a `date` filter per URL: seconds for a full part); `seo/sitemap.xml`
+    concatenates them (`{{ urlset|sitemap_urls }}`). Strings also keep the garbage collector
+    out of the way: ten thousand dicts surviving a request made Python walk its whole heap
+    every few parts.
+    """
+    links = (
+        "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{_xml_text(href)}"/>'
+            for lang, href in alternates
+        )
+        if alternates
+        else ""
     )
     day = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
-    entry.xml = f"<url><loc>{_xml_text(location)}</loc>{day}{links}</url>\n"
-    return entry
+    return f"<url><loc>{_xml_text(location)}</loc>{day}{links}</url>\n"
 
 
 def _locate(url_path: str, roots: list[RootPath]) -> tuple[str, str] | None:
@@ -139,7 +140,8 @@ def alternates_by_key(keys: list[Any], roots: list[RootPath]) -> dict[Any, list[
     """
     versions: dict[Any, list[tuple[str, str]]] = {}
     translations = listed_pages().filter(translation_key__in=keys).order_by("id")
-    for url_path, key in translations.values_list("url_path", "translation_key"):
+    rows = translations.values_list("url_path", Cast("translation_key", CharField()))
+    for url_path, key in rows:
         located = _locate(url_path, roots)
         if located is not None:
             versions.setdefault(key, []).append((located[1], located[0]))
@@ -161,18 +163,20 @@ class PageTypeWindowSitemap(Sitemap):
         model: type[Page],
         window: int,
         lastmod: datetime | None = None,
-        count: int | None = None,
+        listed: bool = False,
     ) -> None:
         self.model = model
         self.window = window
         self.latest_lastmod = lastmod
-        self.count = count
+        self.listed = listed
+        self.latest_day = ""  # set by `items()`
 
     @property
     def paginator(self) -> Paginator:
-        # The index knows each part's size from its one query; a part is one page by construction.
-        if self.count is not None:
-            return Paginator(range(self.count), self.limit)
+        # A part is one page by construction (at most `limit` ids); the index knows it is not
+        # empty from its one query, so it need not read the part's pages to paginate it.
+        if self.listed:
+            return Paginator(range(1), self.limit)
         return super().paginator
 
     def get_latest_lastmod(self) -> datetime | None:
@@ -183,17 +187,17 @@ class PageTypeWindowSitemap(Sitemap):
         content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
         return Q(content_type_id=content_type.pk, id__gt=low, id__lte=low + WINDOW)
 
-    def items(self) -> list[UrlEntry]:
-        roots = root_paths()
-        window = self.window_q()
-        # The day of the last change as text from the database: no datetime objects to build.
-        rows = (
+    def rows(self) -> QuerySet:
+        """(URL path, translation key, day of the last change, has a translation) of the part's pages."""
+        return (
             listed_pages()
-            .filter(window)
+            .filter(self.window_q())
             .order_by("id")
             .values_list(
                 "url_path",
-                "translation_key",
+                # As text: psycopg builds a uuid.UUID per row otherwise, most of a part's time.
+                Cast("translation_key", CharField()),
+                # The day as text from the database: no datetime objects to build.
                 Cast(
                     TruncDate(Coalesce("last_published_at", "latest_revision_created_at")),
                     CharField(),
@@ -206,31 +210,70 @@ class PageTypeWindowSitemap(Sitemap):
                 ),
             )
         )
-        located = []
-        translated = []
-        for url_path, key, lastmod, has_translation in rows:
-            place = _locate(url_path, roots)
-            if place is not None:
-                located.append((place, key, lastmod))
-                if has_translation:
-                    translated.append(key)
-        alternates = alternates_by_key(translated, roots) if translated else {}
-        return [
-            url_entry(place[0], lastmod, alternates.get(key, [])) for place, key, lastmod in located
-        ]
 
-    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict]:
+    def items(self) -> list[str]:
+        """The part's `<url>` elements, in id order; also notes the latest day for `get_urls`."""
+        roots = root_paths()
+        entries: list[str] = []
+        translated: list[tuple[int, str, str, str | None]] = []
+        latest, every_day_known = "", True
+        for url_path, key, lastmod, has_translation in self.rows():
+            for root in roots:
+                if url_path.startswith(root.root_path):
+                    break
+            else:
+                continue  # under no site: no URL
+            location = root.base + url_path[root.cut :]
+            if lastmod is None:
+                every_day_known = False
+            elif lastmod > latest:
+                latest = lastmod
+            if has_translation:
+                translated.append((len(entries), key, location, lastmod))
+            entries.append(url_xml(location, lastmod))
+        if translated:
+            alternates = alternates_by_key([key for _i, key, _l, _d in translated], roots)
+            for position, key, location, lastmod in translated:
+                entries[position] = url_xml(location, lastmod, alternates.get(key))
+        self.latest_day = latest if every_day_known else ""
+        return entries
+
+    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[str]:
         """The part's URLs at their canonical host (the Wagtail site's), as Wagtail links them."""
         entries = self.items()
         if not entries:
             raise EmptyPage("no live page in this part")  # the view answers 404
         entries = Paginator(entries, self.limit).page(page).object_list
-        days = [entry["lastmod"] for entry in entries]
         # For the Last-Modified header: the latest day, when every URL has one.
         self.latest_lastmod = (
-            datetime.fromisoformat(max(days)).replace(tzinfo=UTC) if all(days) else None
+            datetime.fromisoformat(self.latest_day).replace(tzinfo=UTC) if self.latest_day else None
         )
         return entries
+
+
+def latest_changes(content_type_ids: list[int]) -> list[tuple[int, int, datetime | None]]:
+    """(content type id, window, latest change) of each non-empty part, in one query.
+
+    On PostgreSQL, one probe of an index per part (`seo/sql.py`); elsewhere (and as the
+    reference the tests compare it with) a grouping of every listed page.
+    """
+    if connection.vendor == "postgresql":
+        roots = [root.root_path for root in root_paths()]
+        return sql.latest_changes(content_type_ids, roots, WINDOW)
+    return grouped_latest_changes(content_type_ids)
+
+
+def grouped_latest_changes(content_type_ids: list[int]) -> list[tuple[int, int, datetime | None]]:
+    """The ORM's `latest_changes`: it groups every listed page (reads the whole page table)."""
+    groups = (
+        listed_pages()
+        .filter(content_type_id__in=content_type_ids)
+        .annotate(window=(F("id") - 1) / WINDOW)
+        .values_list("content_type_id", "window")
+        .annotate(lastmod=Max(Coalesce("last_published_at", "latest_revision_created_at")))
+        .order_by("content_type_id", "window")
+    )
+    return list(groups)
 
 
 class SitemapSections(Mapping):
@@ -261,32 +304,22 @@ class SitemapSections(Mapping):
         return True
 
     def listed(self) -> dict[str, PageTypeWindowSitemap]:
-        """Every non-empty part, by page type then window, with its size and latest change."""
+        """Every non-empty part, by page type then window, with its latest change."""
         if self._listed is None:
             models = {
                 ContentType.objects.get_for_model(model, for_concrete_model=False).pk: model
                 for model in listed_page_types()
             }
-            groups = (
-                listed_pages()
-                .filter(content_type_id__in=models)
-                .annotate(window=(F("id") - 1) / WINDOW)
-                .values("content_type_id", "window")
-                .annotate(
-                    count=Count("id"),
-                    lastmod=Max(Coalesce("last_published_at", "latest_revision_created_at")),
-                )
-                .order_by()
+            parts = sorted(
+                (models[content_type_id]._meta.label_lower, window, lastmod)
+                for content_type_id, window, lastmod in latest_changes(list(models))
             )
             by_label = self._models_by_label()
-            parts = sorted(
-                (models[g["content_type_id"]]._meta.label_lower, g["window"], g) for g in groups
-            )
             self._listed = {
                 f"{label}-{window}": PageTypeWindowSitemap(
-                    by_label[label], window, lastmod=g["lastmod"], count=g["count"]
+                    by_label[label], window, lastmod=lastmod, listed=True
                 )
-                for label, window, g in parts
+                for label, window, lastmod in parts
             }
         return self._listed
 

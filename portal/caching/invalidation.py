@@ -1,23 +1,30 @@
-"""Exact, immediate purges: what a change to a page makes stale, in the page cache and in the CDN.
+"""The one listener to page changes, and the page cache's exact, immediate purges.
 
-Publishing, unpublishing, moving or deleting a page makes stale: the page, every ancestor (the
-section listings and Home show it), its translations (their language switch links to it), the
-site feed, the section feeds and the sitemap. A change to the site structure (a section, a home or an
-information page, a site, a locale, a view restriction, the site settings) may change every
-page's navigation or breadcrumbs, so it renews the whole-site token instead.
+This module alone is connected to Wagtail's page signals (published, unpublished, moved) and to
+Django's model signals for pages (saved, deleted) and for what every page depends on (sites,
+locales, view restrictions, the site settings). It announces each as the portal's own
+`signals.page_changed` or `signals.site_changed` (`portal/caching/signals.py`), which the page
+cache (here), the listing counts (`counts.py`) and the sitemap (`seo/purge.py`) receive, each
+with its own filter.
+
+For the page cache, publishing, unpublishing, moving or deleting a page makes stale: the page,
+every ancestor (the section listings and Home show it), its translations (their language switch
+links to it), the site feed, the section feeds and the sitemap index. A change to the site
+structure (a section, a home or an information page, a site, a locale, a view restriction, the
+site settings) may change every page's navigation or breadcrumbs, so it renews the whole-site
+token instead.
 """
 
 import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.caching import counts, pages, structure
+from portal.caching import counts, pages, signals, structure
 
 logger = logging.getLogger(__name__)
 
@@ -89,88 +96,134 @@ def purge_cdn(absolute_urls: Iterable[str]) -> None:
         logger.exception("frontend cache purge failed for %d URLs", len(absolute_urls))
 
 
+def _announce(page: Page, kind: str, **facts: Any) -> None:
+    signals.page_changed.send(sender=type(page), page=page, kind=kind, **facts)
+
+
 def page_changed(page: Page, urls: list[tuple[str, str]] | None = None) -> None:
-    """Purge what shows the page, now and again after commit (a reader may refill in between)."""
-    urls = urls if urls is not None else affected_urls(page)
-    structural = structure.is_structural(page)
+    """For apps whose own data shows on a page (captions, questions): its URLs (and `urls`) are stale."""
+    _announce(page, signals.CONTENT, urls=urls)
+
+
+def after_bulk_change() -> None:
+    """For bulk writes that bypass signals (demo seeding): every cache that follows the content forgets."""
+    signals.site_changed.send(sender=None, kind=signals.BULK)
+
+
+# Wagtail's and Django's signals, heard here only, announced as the portal's own.
+
+
+def _on_published(sender: Any, instance: Page, **kwargs: Any) -> None:
+    _announce(instance, signals.PUBLISHED)
+
+
+def _on_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:
+    _announce(instance, signals.UNPUBLISHED)
+
+
+def _on_page_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    # Covers every way a live page changes (publish, scheduled publish, unpublish, direct saves in
+    # scripts); a draft of an unpublished page changes nothing a reader sees: not announced.
+    if raw or not isinstance(instance, Page):
+        return
+    update_fields = kwargs.get("update_fields")
+    if not instance.live and update_fields is not None and "live" not in update_fields:
+        return
+    _announce(instance, signals.SAVED, update_fields=update_fields)
+
+
+def _on_page_move(sender: Any, instance: Page, **kwargs: Any) -> None:
+    _announce(instance, signals.MOVED, parent_before=kwargs.get("parent_page_before"))
+
+
+def _on_page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, Page):
+        _announce(instance, signals.DELETED)
+
+
+# What every page depends on, by model (filled by `connect()`, once the apps are loaded).
+SITE_KIND_OF_MODEL: dict[type, str] = {}
+
+
+def _on_site_model_changed(sender: Any, **kwargs: Any) -> None:
+    signals.site_changed.send(sender=sender, kind=SITE_KIND_OF_MODEL[sender])
+
+
+# The page cache's receivers.
+
+
+def _purge_page_cache(
+    page: Page, urls: list[tuple[str, str]], structural: bool | None = None
+) -> None:
+    structural = structure.is_structural(page) if structural is None else structural
     if structural:
         structure.invalidate()
 
     def run() -> None:
         if structural:
             pages.purge_everything()
-        counts.forget_counts()
         purge(urls)
 
-    run()
-    transaction.on_commit(run)
+    signals.now_and_after_commit(run)
 
 
-def _on_page_signal(sender: Any, instance: Page, **kwargs: Any) -> None:
-    page_changed(instance)
-
-
-def _on_page_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    # Covers every way a live page changes (publish, scheduled publish, unpublish, direct saves in
-    # scripts); a draft saved by an editor changes nothing a reader sees, so it purges nothing.
-    if raw or not isinstance(instance, Page):
-        return
-    update_fields = kwargs.get("update_fields")
-    if not instance.live and update_fields is not None and "live" not in update_fields:
-        return
-    page_changed(instance)
-
-
-def _on_page_move(sender: Any, instance: Page, **kwargs: Any) -> None:
+def _moved_urls(page: Page, parent_before: Page | None) -> list[tuple[str, str]]:
     # The old URLs are stale too: the page, its old parent's listings and their ancestors.
-    parent_before = kwargs.get("parent_page_before")
-    urls = affected_urls(instance)
+    urls = affected_urls(page)
     if parent_before is not None:
         urls.extend(affected_urls(parent_before))
-        root_path = _page_urls(parent_before)
-        urls.extend((root, path + instance.slug + "/") for root, path in root_path)
-    structure.invalidate()
-    pages.purge_everything()
-    page_changed(instance, urls)
+        urls.extend((root, path + page.slug + "/") for root, path in _page_urls(parent_before))
+    return urls
 
 
-def _on_page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page) and not isinstance(instance, Site):
-        # Before the rows go: afterwards its ancestors and URL can no longer be computed.
+def on_page_changed(
+    sender: Any,
+    page: Page,
+    kind: str,
+    urls: list[tuple[str, str]] | None = None,
+    parent_before: Page | None = None,
+    **kwargs: Any,
+) -> None:
+    """The page cache: the page's URLs, its ancestors', translations' and feeds' (all, for a move)."""
+    if kind == signals.MOVED:
+        _purge_page_cache(page, _moved_urls(page, parent_before), structural=True)
+        return
+    if urls is None:
         try:
-            urls = affected_urls(instance)
-        except Page.DoesNotExist:
+            urls = affected_urls(page)
+        except Page.DoesNotExist:  # a page deleted with its parent: its ancestors are gone
             urls = []
-        page_changed(instance, urls)
+    _purge_page_cache(page, urls)
 
 
-def after_bulk_change() -> None:
-    """For bulk writes that bypass signals (demo seeding): forget every cached page and count."""
+def on_site_changed(sender: Any, **kwargs: Any) -> None:
+    """The page cache and the site structure: every page's navigation may have changed."""
     structure.invalidate()
-    pages.purge_everything()
-    counts.forget_counts()
-
-
-def _on_structure_changed(sender: Any, **kwargs: Any) -> None:
-    structure.invalidate()
-    pages.purge_everything()
-    transaction.on_commit(pages.purge_everything)
+    signals.now_and_after_commit(pages.purge_everything)
 
 
 def connect() -> None:
     from portal.models import SiteSettings
 
-    page_published.connect(_on_page_signal, dispatch_uid="portal_cache_published")
-    page_unpublished.connect(_on_page_signal, dispatch_uid="portal_cache_unpublished")
+    page_published.connect(_on_published, dispatch_uid="portal_cache_published")
+    page_unpublished.connect(_on_unpublished, dispatch_uid="portal_cache_unpublished")
     post_page_move.connect(_on_page_move, dispatch_uid="portal_cache_moved")
     post_save.connect(_on_page_saved, dispatch_uid="portal_cache_saved")
     pre_delete.connect(_on_page_deleting, dispatch_uid="portal_cache_deleting")
-    for model in (Site, Locale, PageViewRestriction, SiteSettings):
-        post_save.connect(
-            _on_structure_changed, sender=model, dispatch_uid=f"portal_cache_{model.__name__}_saved"
-        )
+    SITE_KIND_OF_MODEL.update(
+        {
+            Site: signals.SITES,
+            Locale: signals.LOCALES,
+            PageViewRestriction: signals.RESTRICTIONS,
+            SiteSettings: signals.SETTINGS,
+        }
+    )
+    for model in SITE_KIND_OF_MODEL:
+        name = model.__name__
+        post_save.connect(_on_site_model_changed, sender=model, dispatch_uid=f"portal_{name}_saved")
         post_delete.connect(
-            _on_structure_changed,
-            sender=model,
-            dispatch_uid=f"portal_cache_{model.__name__}_deleted",
+            _on_site_model_changed, sender=model, dispatch_uid=f"portal_{name}_deleted"
         )
+    signals.page_changed.connect(on_page_changed, dispatch_uid="portal_page_cache")
+    signals.site_changed.connect(on_site_changed, dispatch_uid="portal_page_cache")
+    counts.connect()

@@ -15,13 +15,17 @@ Key style (all under the cache's own `KEY_PREFIX`):
   for a cached response, ``portal:structure:<site>`` for the site structure,
   ``portal:count:<counts>:<digest>`` for a listing count.
 
-The names in use, and what renews them (`portal/caching/invalidation.py`):
+The names in use, and what renews them:
 
 - ``site``: the site structure changed (a home, section or information page, a site, a locale,
   a view restriction, the site settings): every cached page and the site structure itself;
 - ``path:<digest of a URL path>``: that URL's content changed (the page, or a listing, feed or
   language switch that shows a changed page);
-- ``counts``: any publication, unpublication, move or deletion: every cached listing count.
+- ``counts``: any publication, unpublication, move or deletion: every cached listing count;
+- ``sitemap``, ``sitemap:<part>``, ``sitemap:__index__``: every sitemap file, one part, the
+  sitemap index (`seo/purge.py`).
+
+Every renewal follows one of the portal's change signals (`portal/caching/signals.py`).
 """
 
 from __future__ import annotations
