@@ -8,9 +8,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản")
 
     def ready(self) -> None:
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from documents.groups import on_index_created
+        from documents.listed import on_document_saved, on_page_changed
         from documents.models import DocumentIndexPage, LegalDocumentPage
         from documents.signals import purge_related_documents
 
@@ -19,6 +20,16 @@ class DocumentsConfig(AppConfig):
                 purge_related_documents,
                 sender=LegalDocumentPage,
                 dispatch_uid=f"documents-purge-related-{id(signal)}",
+            )
+        # The listing's own column follows every change of a document's liveness or parent.
+        post_save.connect(
+            on_document_saved, sender=LegalDocumentPage, dispatch_uid="documents-relist-saved"
+        )
+        for signal in (page_unpublished, post_page_move):
+            signal.connect(
+                on_page_changed,
+                sender=LegalDocumentPage,
+                dispatch_uid=f"documents-relist-{id(signal)}",
             )
         post_save.connect(
             on_index_created, sender=DocumentIndexPage, dispatch_uid="documents-index-grants"

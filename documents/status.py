@@ -51,11 +51,14 @@ def derive_status(
 
 
 def _acting_relations(kind: str, on: date):
-    """Relations of this kind whose source is live and in force by `on`."""
+    """Relations of this kind whose source is live (listed under its index) and in force by `on`.
+
+    Read from the document rows alone (`documents/listed.py`), not joined to the page table.
+    """
     from documents.models import DocumentRelation
 
     return DocumentRelation.objects.filter(
-        kind=kind, source__live=True, source__effective_from__lte=on
+        kind=kind, source__listed_under__isnull=False, source__effective_from__lte=on
     )
 
 

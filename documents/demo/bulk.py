@@ -96,6 +96,8 @@ def bulk_create_documents(
                         "number_key": search_key(number),
                         "title_key": search_key(title),
                         "text_key": search_key(number, title, lead),
+                        # Written directly, as the rows are: each is a live child of the index.
+                        "listed_under_id": parent.pk,
                     }
                 )
             Page.objects.bulk_create(pages)

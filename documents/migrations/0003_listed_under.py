@@ -1,0 +1,48 @@
+"""The listing's own column (`listed_under`) and its indexes, filled for the documents already there."""
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+def fill_listed_under(apps, schema_editor):
+    from documents.listed import relist
+
+    relist(
+        page_model=apps.get_model("wagtailcore", "Page"),
+        document_model=apps.get_model("documents", "LegalDocumentPage"),
+    )
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('documents', '0002_legal_department'),
+        ('portal', '0005_merge_0004_search_entry_0004_site_settings_logo'),
+        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='legaldocumentpage',
+            name='listed_under',
+            field=models.ForeignKey(db_index=False, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL),
+        ),
+        migrations.AddIndex(
+            model_name='legaldocumentpage',
+            index=models.Index(fields=['listed_under', 'issued_on', 'page_ptr'], name='documents_listed'),
+        ),
+        migrations.AddIndex(
+            model_name='legaldocumentpage',
+            index=models.Index(fields=['listed_under', 'document_type', 'issued_on', 'page_ptr'], name='documents_listed_type'),
+        ),
+        migrations.AddIndex(
+            model_name='legaldocumentpage',
+            index=models.Index(fields=['listed_under', 'issuer', 'issued_on', 'page_ptr'], name='documents_listed_issuer'),
+        ),
+        migrations.AddIndex(
+            model_name='legaldocumentpage',
+            index=models.Index(fields=['listed_under', 'field', 'issued_on', 'page_ptr'], name='documents_listed_field'),
+        ),
+        migrations.RunPython(fill_listed_under, migrations.RunPython.noop),
+    ]
