@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from documents.demo import texts
 from documents.keys import search_key
+from documents.listed import restate
 from documents.models import DocumentIndexPage, DocumentRelation, LegalDocumentPage
 from documents.status import AMENDS, REPLACES
 
@@ -122,6 +123,7 @@ def bulk_create_documents(
                 for i in range(1, len(rows), 9)
             ]
             DocumentRelation.objects.bulk_create(relations)
+            restate([relation.target_id for relation in relations])
             DocumentIndexPage.objects.filter(pk=parent.pk).update(numchild=F("numchild") + size)
             get_search_backend().add_bulk(LegalDocumentPage, rows)
         made += size

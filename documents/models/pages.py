@@ -131,6 +131,11 @@ class LegalDocumentPage(StoryPage):
         related_name="+",
         db_index=False,
     )
+    # The status's inputs from other documents: the first day a live document replacing (or
+    # amending) this one is in force, NULL when none. Kept by documents/listed.py; the status
+    # itself is computed from dates at query time, so it changes as days pass.
+    replaced_from = models.DateField(null=True, editable=False)
+    amended_from = models.DateField(null=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -168,7 +173,7 @@ class LegalDocumentPage(StoryPage):
     # Cards and search results label documents apart from news.
     media_kind_label = _("Văn bản")
 
-    exclude_fields_in_copy = ["listed_under"]
+    exclude_fields_in_copy = ["listed_under", "replaced_from", "amended_from"]
 
     class Meta:
         verbose_name = _("văn bản")

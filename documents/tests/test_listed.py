@@ -14,7 +14,7 @@ from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import PageViewRestriction
 
 from documents.keys import words
-from documents.listed import relist
+from documents.listed import relist, restate
 from documents.models import LegalDocumentPage
 from documents.status import AMENDS, REPLACES, derive_status
 from documents.views import filtered_documents, read_filters
@@ -187,21 +187,63 @@ def test_status_counts_in_the_page_follow_the_date(client, tree, monkeypatch):
     assert '<h2 id="documents-heading">0 văn bản</h2>' in body
 
 
-def test_relist_repairs_every_row(tree):
-    LegalDocumentPage.objects.update(listed_under=None)
+def test_relist_and_restate_repair_every_row(tree, monkeypatch):
+    monkeypatch.setattr("documents.views.today", lambda: days(11))
+    LegalDocumentPage.objects.update(listed_under=None, replaced_from=None, amended_from=None)
     relist()
+    restate()
     for index in (tree["index"], tree["other"], tree["english"]):
         definition = LegalDocumentPage.objects.live().public().child_of(index)
         assert set(index.documents()) == set(definition)
+    _assert_every_status_matches(tree["index"], days(11))
 
 
-def test_the_migration_fills_the_column_for_existing_documents(tree):
-    LegalDocumentPage.objects.update(listed_under=None)
+def test_the_migration_fills_the_columns_for_existing_documents(tree, monkeypatch):
+    LegalDocumentPage.objects.update(listed_under=None, replaced_from=None, amended_from=None)
     state = MigrationExecutor(connection).loader.project_state(("documents", "0003_listed_under"))
     migration = importlib.import_module("documents.migrations.0003_listed_under")
-    migration.fill_listed_under(state.apps, None)
+    migration.fill_listed_under(state.apps, connection.schema_editor())
     assert set(tree["index"].documents()) == set(
         LegalDocumentPage.objects.live().public().child_of(tree["index"])
     )
     assert LegalDocumentPage.objects.get(pk=tree["draft"].pk).listed_under_id is None
     assert LegalDocumentPage.objects.get(pk=tree["moved"].pk).listed_under_id == tree["other"].pk
+    assert LegalDocumentPage.objects.get(pk=tree["old"].pk).replaced_from == days(-290)
+    monkeypatch.setattr("documents.views.today", lambda: days(11))
+    _assert_every_status_matches(tree["index"], days(11))
+
+
+def _assert_every_status_matches(index, on) -> None:
+    for status in ("chua-co-hieu-luc", "con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu-luc"):
+        found = list(filtered_documents(index, {"status": status}))
+        assert found == _definition(index, {"status": status}, on), status
+
+
+def test_status_inputs_follow_the_sources_being_unpublished_edited_and_deleted(tree, monkeypatch):
+    on = days(11)  # the amending document is in force
+    monkeypatch.setattr("documents.views.today", lambda: on)
+    index = tree["index"]
+    _assert_every_status_matches(index, on)
+    new = LegalDocumentPage.objects.get(pk=tree["new"].pk)
+    new.unpublish()
+    _assert_every_status_matches(index, on)
+    new = LegalDocumentPage.objects.get(pk=new.pk)
+    new.relations.clear()  # the editor removes "replaces" and publishes again
+    new.save_revision().publish()
+    _assert_every_status_matches(index, on)
+    assert LegalDocumentPage.objects.get(pk=tree["old"].pk).replaced_from is None
+    LegalDocumentPage.objects.get(pk=tree["amending"].pk).delete()
+    _assert_every_status_matches(index, on)
+    assert LegalDocumentPage.objects.get(pk=new.pk).amended_from is None
+
+
+def test_a_new_relation_published_later_sets_its_target_inputs(tree, monkeypatch):
+    on = days(11)
+    monkeypatch.setattr("documents.views.today", lambda: on)
+    coming = LegalDocumentPage.objects.get(pk=tree["coming"].pk)
+    from documents.models import DocumentRelation
+
+    coming.relations.add(DocumentRelation(kind=REPLACES, target=tree["in_other"]))
+    coming.save_revision().publish()
+    assert LegalDocumentPage.objects.get(pk=tree["in_other"].pk).replaced_from == days(10)
+    _assert_every_status_matches(tree["other"], on)
