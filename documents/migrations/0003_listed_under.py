@@ -54,7 +54,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="legaldocumentpage",
             index=models.Index(
-                fields=["listed_under", "issued_on", "page_ptr"], name="documents_listed"
+                fields=["listed_under", "issued_on", "page_ptr"],
+                name="documents_listed",
+                include=["effective_from", "expires_on", "replaced_from", "amended_from"],
             ),
         ),
         migrations.AddIndex(
@@ -62,6 +64,7 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["listed_under", "document_type", "issued_on", "page_ptr"],
                 name="documents_listed_type",
+                include=["effective_from", "expires_on", "replaced_from", "amended_from"],
             ),
         ),
         migrations.AddIndex(
@@ -69,6 +72,7 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["listed_under", "issuer", "issued_on", "page_ptr"],
                 name="documents_listed_issuer",
+                include=["effective_from", "expires_on", "replaced_from", "amended_from"],
             ),
         ),
         migrations.AddIndex(
@@ -76,6 +80,7 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["listed_under", "field", "issued_on", "page_ptr"],
                 name="documents_listed_field",
+                include=["effective_from", "expires_on", "replaced_from", "amended_from"],
             ),
         ),
         migrations.RunPython(fill_listed_under, migrations.RunPython.noop),
