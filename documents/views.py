@@ -203,7 +203,6 @@ def listing_context(index: Any, request: HttpRequest) -> dict[str, Any]:
     index_url = index.get_url(request)
     documents.object_list = listing_rows(list(documents.object_list), index_url, lists)
     return {
-        "index_url": index_url,
         "form": form,
         "filters": filters,
         "ignored": ignored,
