@@ -182,19 +182,18 @@ class LegalDocumentPage(StoryPage):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         # One index per way the listing narrows before sorting newest first: each filter shape
-        # is an index walk that stops after the page's rows. The status's dates ride along
-        # (PostgreSQL's INCLUDE), so status filters and counts read the index alone.
+        # is an index walk that stops after the page's rows. The status's dates ride along as
+        # the last columns (INCLUDE is PostgreSQL's only), so status filters and counts read the
+        # index alone.
         indexes = [
             models.Index(
-                fields=["listed_under", "issued_on", "page_ptr"],
+                fields=["listed_under", "issued_on", "page_ptr", *STATUS_COLUMNS],
                 name="documents_listed",
-                include=STATUS_COLUMNS,
             ),
             *(
                 models.Index(
-                    fields=["listed_under", name, "issued_on", "page_ptr"],
+                    fields=["listed_under", name, "issued_on", "page_ptr", *STATUS_COLUMNS],
                     name=f"documents_listed_{short}",
-                    include=STATUS_COLUMNS,
                 )
                 for name, short in (
                     ("document_type", "type"),
