@@ -7,6 +7,7 @@ is measured alone. Server time through the Django test client with the page cach
 machine is shared.
 
     python -m bench.documents [--documents 10000] [--requests 300] [--seed N] [--no-record]
+    python -m bench.documents --explain    # per filter shape: SQL and Python time, query plans
 """
 
 from __future__ import annotations
@@ -124,6 +125,60 @@ def measure(requests: int, seed: int) -> dict[str, object]:
     }
 
 
+SHAPES = {
+    "no filter": {},
+    "type": {"type": "thong-tu"},
+    "issuer + year": {"issuer": "bo", "year": "2019"},
+    "status": {"status": "het-hieu-luc-mot-phan"},
+    "free text": {"q": "an toàn thông tin"},
+    "loose number": {"q": "1200 2015"},
+    "page 3": {"page": "3"},
+    "type + status + page 2": {"type": "nghi-dinh", "status": "con-hieu-luc", "page": "2"},
+}
+
+
+def explain(repeat: int = 15) -> None:
+    """Where each filter shape's time goes: SQL (each query's plan) against Python and templates.
+
+    Every shape is requested once cold (its count not cached), then `repeat` times warm; the
+    medians split the server time into time inside queries and the rest.
+    """
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import DocumentIndexPage
+
+    indexes = {
+        code: DocumentIndexPage.objects.live().filter(locale__language_code=code).first()
+        for code in ("vi", "en")
+    }
+    urls = {name: f"{indexes['vi'].url}?{urlencode(params)}" for name, params in SHAPES.items()}
+    urls["English index"] = indexes["en"].url
+    client = Client()
+    with override_settings(PORTAL_PAGE_CACHE=False):
+        for name, url in urls.items():
+            client.get(url)
+            totals, sql = [], []
+            for _ in range(repeat):
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    client.get(url)
+                    totals.append((time.perf_counter() - started) * 1000)
+                sql.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+            print(
+                f"\n## {name}: {url}\n{len(captured)} queries; median total "
+                f"{statistics.median(totals):.1f} ms, of which SQL {statistics.median(sql):.1f} ms"
+            )
+            for query in captured.captured_queries:
+                if "documents_legaldocumentpage" not in query["sql"]:
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
+                    plan = "\n".join(f"    {row[0]}" for row in cursor.fetchall())
+                print(f"  {query['sql'][:160]}...\n{plan}")
+
+
 def markdown(result: dict[str, object], seed: int, seeded: float | None, loads: tuple) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     verdict = "met" if result["p95"] < P95_TARGET_MS else "**not met**"
@@ -163,8 +218,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--explain", action="store_true", help="plans and time split per shape")
     args = parser.parse_args(argv)
     configure()
+    if args.explain:
+        explain()
+        return
     seed = args.seed if args.seed is not None else random.randrange(1, 1_000_000)
     print(f"seed {seed}")
     seeded = ensure_library(args.documents)

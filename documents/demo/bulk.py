@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from documents.demo import texts
 from documents.keys import search_key
+from documents.listed import restate
 from documents.models import DocumentIndexPage, DocumentRelation, LegalDocumentPage
 from documents.status import AMENDS, REPLACES
 
@@ -96,6 +97,8 @@ def bulk_create_documents(
                         "number_key": search_key(number),
                         "title_key": search_key(title),
                         "text_key": search_key(number, title, lead),
+                        # Written directly, as the rows are: each is a live child of the index.
+                        "listed_under_id": parent.pk,
                     }
                 )
             Page.objects.bulk_create(pages)
@@ -120,6 +123,7 @@ def bulk_create_documents(
                 for i in range(1, len(rows), 9)
             ]
             DocumentRelation.objects.bulk_create(relations)
+            restate([relation.target_id for relation in relations])
             DocumentIndexPage.objects.filter(pk=parent.pk).update(numchild=F("numchild") + size)
             get_search_backend().add_bulk(LegalDocumentPage, rows)
         made += size

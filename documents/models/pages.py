@@ -40,9 +40,10 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         return self.search_description or self.intro
 
     def documents(self):
-        from documents.models import LegalDocumentPage
+        """Its live, public documents (`live().public().child_of(self)`, read from their rows)."""
+        from documents.listed import listed_in
 
-        return LegalDocumentPage.objects.live().public().child_of(self)
+        return listed_in(self)
 
     @re_path(r"^$")
     def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> TemplateResponse:
@@ -58,6 +59,9 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         from documents.feeds import DocumentFeed
 
         return DocumentFeed(self)(request)
+
+
+STATUS_COLUMNS = ["effective_from", "expires_on", "replaced_from", "amended_from"]
 
 
 class LegalDocumentPage(StoryPage):
@@ -120,6 +124,21 @@ class LegalDocumentPage(StoryPage):
     number_key = models.CharField(max_length=200, blank=True, editable=False)
     title_key = models.TextField(blank=True, editable=False)
     text_key = models.TextField(blank=True, editable=False)
+    # The index listing this document while it is live, else NULL: kept by documents/listed.py,
+    # so the listing filters and sorts this table alone (see docs/performance.md).
+    listed_under = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+    # The status's inputs from other documents: the first day a live document replacing (or
+    # amending) this one is in force, NULL when none. Kept by documents/listed.py; the status
+    # itself is computed from dates at query time, so it changes as days pass.
+    replaced_from = models.DateField(null=True, editable=False)
+    amended_from = models.DateField(null=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -157,9 +176,32 @@ class LegalDocumentPage(StoryPage):
     # Cards and search results label documents apart from news.
     media_kind_label = _("Văn bản")
 
+    exclude_fields_in_copy = ["listed_under", "replaced_from", "amended_from"]
+
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+        # One index per way the listing narrows before sorting newest first: each filter shape
+        # is an index walk that stops after the page's rows. The status's dates ride along as
+        # the last columns (INCLUDE is PostgreSQL's only), so status filters and counts read the
+        # index alone.
+        indexes = [
+            models.Index(
+                fields=["listed_under", "issued_on", "page_ptr", *STATUS_COLUMNS],
+                name="documents_listed",
+            ),
+            *(
+                models.Index(
+                    fields=["listed_under", name, "issued_on", "page_ptr", *STATUS_COLUMNS],
+                    name=f"documents_listed_{short}",
+                )
+                for name, short in (
+                    ("document_type", "type"),
+                    ("issuer", "issuer"),
+                    ("field", "field"),
+                )
+            ),
+        ]
 
     def save(self, *args: Any, **kwargs: Any) -> Any:
         self.number_key = search_key(self.number)
