@@ -42,6 +42,7 @@ class PublishedAnswers:
         return SearchRow(
             object_id=question.pk,
             page_id=question.index_page_id,
+            locale_id=question.index_page.locale_id,
             published_at=question.published_at,
             title=question_title(question.text),
             lead=question.text,
@@ -52,8 +53,8 @@ class PublishedAnswers:
         return [self._row(question) for question in objects if question.is_published]
 
     def all_rows(self) -> Iterable[SearchRow]:
-        published = Question.objects.filter(status=Question.Status.PUBLISHED).only(
-            "index_page_id", "status", *PUBLIC_QUESTION_FIELDS
+        published = Question.objects.filter(status=Question.Status.PUBLISHED).select_related(
+            "index_page"
         )
         return [self._row(question) for question in published.iterator()]
 

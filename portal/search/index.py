@@ -40,6 +40,7 @@ def _entry(content_type_id: int, row: SearchRow) -> SearchEntry:
         content_type_id=content_type_id,
         object_id=row.object_id,
         page_id=row.page_id,
+        locale_id=row.locale_id,
         published_at=row.published_at,
         title=texts[0],
         lead=texts[1],
@@ -54,7 +55,7 @@ def _write(content_type_id: int, rows: Iterable[SearchRow]) -> int:
         batch_size=BATCH,
         update_conflicts=True,
         unique_fields=["content_type", "object_id"],
-        update_fields=["page", "published_at", "title", "lead", "body"],
+        update_fields=["page", "locale", "published_at", "title", "lead", "body"],
     )
     return len(entries)
 
@@ -78,6 +79,7 @@ def _page_row(page: Any) -> SearchRow:
     return SearchRow(
         object_id=page.pk,
         page_id=page.pk,
+        locale_id=page.locale_id,
         published_at=page.first_published_at,
         title=document.title,
         lead=document.lead,

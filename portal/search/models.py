@@ -3,8 +3,8 @@
 A row names what it stands for (`content_type`, `object_id`: a page type and the page's id, or
 another model such as a published answer) and the page that governs it (`page`: the page itself,
 or the page an answer is published on). The ranking joins that page for publication, view
-restrictions, language and section, so moving or restricting a page needs no re-indexing;
-`published_at` is the date readers see and filter by.
+restrictions and section, so moving or restricting a page needs no re-indexing; `locale` is the
+page's language (it never changes) and `published_at` the date readers see and filter by.
 
 Title, lead and body text are stored as published. On PostgreSQL the migrations add generated
 columns from them: `document`, the weighted `tsvector` (title A, lead B, body C) folded by
@@ -24,6 +24,9 @@ class SearchEntry(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_index=True
     )
+    # The governing page's language, copied (a page's locale never changes): the count estimate
+    # filters by it without joining the page table.
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     published_at = models.DateTimeField(null=True, blank=True)
     title = models.TextField()
     lead = models.TextField(blank=True)

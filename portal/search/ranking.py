@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from portal.story_sql import public_condition
 
@@ -38,6 +38,17 @@ BLOCK = 100
 HEAD_BLOCK = 300
 COUNT_LIMIT = 1000
 SAMPLE = 16  # the estimate reads entries whose id is a multiple of this (partial indexes, 0006)
+
+
+# For this transaction only. The index's text and vectors live in TOAST, which the planner does not
+# cost: for a query of common syllables it would test every row's vector in a sequential scan
+# (reading each from TOAST) where the GIN bitmap answers without reading any. Parallel workers
+# would be started for tiers the statement never reads; a common word's candidates sort in memory.
+PLANNER = (
+    "SELECT set_config('enable_seqscan', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true),"
+    " set_config('work_mem', '16MB', true)"
+)
 
 
 @dataclass
@@ -71,28 +82,32 @@ class RankedPage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _filters_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
-    """The filters as SQL over the entry `e` and its governing page `p`, with named parameters."""
-    conditions = ["p.live", public_condition("p")]
+def _filters_sql(filters: SearchFilters) -> tuple[str, str, dict[str, Any]]:
+    """The filters as SQL: (on the entry `e` alone, on its governing page `p`), named parameters.
+
+    The entry carries its type, language and date; publication, view restrictions and the section
+    are the page's (they change without the entry being written again).
+    """
     params: dict[str, Any] = {}
     names = []
     for number, type_id in enumerate(filters.content_type_ids):
         params[f"ct{number}"] = type_id
         names.append(f"%(ct{number})s")
-    conditions.append(f"e.content_type_id IN ({', '.join(names) or 'NULL'})")
+    entry = [f"e.content_type_id IN ({', '.join(names) or 'NULL'})"]
     if filters.locale_id is not None:
-        conditions.append("p.locale_id = %(locale)s")
+        entry.append("e.locale_id = %(locale)s")
         params["locale"] = filters.locale_id
-    if filters.section_path:
-        conditions.append("p.path LIKE %(section_prefix)s AND p.path <> %(section)s")
-        params.update(section_prefix=filters.section_path + "%", section=filters.section_path)
     if filters.date_from is not None:
-        conditions.append("e.published_at >= %(date_from)s")
+        entry.append("e.published_at >= %(date_from)s")
         params["date_from"] = filters.date_from
     if filters.date_to is not None:
-        conditions.append("e.published_at <= %(date_to)s")
+        entry.append("e.published_at <= %(date_to)s")
         params["date_to"] = filters.date_to
-    return " AND ".join(conditions), params
+    page = ["p.live", public_condition("p")]
+    if filters.section_path:
+        page.append("p.path LIKE %(section_prefix)s AND p.path <> %(section)s")
+        params.update(section_prefix=filters.section_path + "%", section=filters.section_path)
+    return " AND ".join(entry), " AND ".join(page), params
 
 
 # The query's tsqueries, computed once per statement. `some` is `all` with AND turned into OR.
@@ -112,14 +127,16 @@ ALL = "plainto_tsquery('portal_vietnamese', %(q)s)"
 SOME = f"replace({ALL}::text, ' & ', ' | ')::tsquery"
 MATCH = {
     1: f"e.head @@ {ALL}",
-    2: f"e.document @@ {ALL} AND NOT e.head @@ {ALL}",
+    # Tier 2 is read only when tier 1 was read to its end, so its rows are all in t1: excluding
+    # them by id spares reading each body match's title-and-lead vector from TOAST.
+    2: f"e.document @@ {ALL} AND e.id NOT IN (SELECT id FROM t1)",
     3: f"e.head @@ {SOME}",
 }
 # Newest first: every entry with all the words, by date, then (only if none) those with some.
 MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
 SCORE = """
-  * CASE WHEN length(to_tsvector('portal_vietnamese', e.title)) <= q.words
-          AND to_tsvector('portal_vietnamese', e.title) @@ q.all_words THEN 3 ELSE 1 END
+  * CASE WHEN length(ts_filter(e.head, '{{a}}')) <= q.words
+          AND ts_filter(e.head, '{{a}}') @@ q.all_words THEN 3 ELSE 1 END
   * CASE WHEN e.{vector} @@ q.phrase THEN 2 ELSE 1 END
   * CASE WHEN %(has_diacritics)s AND e.exact @@ q.exact THEN 2 ELSE 1 END
   * (1 + 0.1 * exp(-extract(epoch FROM now() - c.published_at) / 31536000.0))"""
@@ -133,13 +150,24 @@ READS = {
 }
 
 
-def _candidates(tier: int, where: str, newest: bool) -> str:
-    """The tier's newest matches, at most `cap`: what it ranks and counts (InitPlan-gated)."""
+def _candidates(tier: int, entry: str, page: str, newest: bool) -> str:
+    """The tier's newest matches, at most `cap`: what it ranks and counts (InitPlan-gated).
+
+    The entries are sorted first (narrow rows, from the GIN bitmap), then their pages are read
+    one by one until `cap` pass (`OFFSET 0` keeps that order of work): joining every match's page
+    before sorting reads the whole page table for a common word.
+    """
     match = (MATCH_NEWEST if newest else MATCH)[tier]
     return f"""t{tier} AS MATERIALIZED (
-      SELECT e.id, e.published_at, e.content_type_id, e.object_id FROM portal_searchentry e
+      SELECT e.id, e.published_at, e.content_type_id, e.object_id
+      FROM (
+        SELECT e.id, e.published_at, e.content_type_id, e.object_id, e.page_id
+        FROM portal_searchentry e
+        WHERE {match} AND {entry} AND {READS[tier]}
+        ORDER BY e.{NEWEST.replace(", id", ", e.id")} OFFSET 0
+      ) e
       JOIN wagtailcore_page p ON p.id = e.page_id
-      WHERE {match} AND {where} AND {READS[tier]}
+      WHERE {page}
       ORDER BY e.{NEWEST.replace(", id", ", e.id")} LIMIT %(cap)s)"""
 
 
@@ -176,27 +204,31 @@ def _slice(tier: int, newest: bool) -> str:
       WHERE pos >= %(offset)s AND pos < %(reach)s"""
 
 
-def _estimate(where: str, match: str, needed: str) -> str:
-    """Matches among a fixed sixteenth of the index, times sixteen (only when `needed`)."""
-    return f"""(SELECT count(*) * {SAMPLE} FROM portal_searchentry e
-       JOIN wagtailcore_page p ON p.id = e.page_id
-       WHERE {match} AND e.id %% {SAMPLE} = 0 AND {where} AND {needed})"""
+def _estimate(entry: str, section: str, match: str, needed: str) -> str:
+    """Matches among a fixed sixteenth of the index, times sixteen (only when `needed`).
+
+    Read from the entries alone (type, language, dates), joining the pages only for a section:
+    publication and view restrictions rarely exclude an entry, and an estimate may ignore them.
+    """
+    join = f"JOIN wagtailcore_page p ON p.id = e.page_id AND {section}" if section else ""
+    return f"""(SELECT count(*) * {SAMPLE} FROM portal_searchentry e {join}
+       WHERE {match} AND e.id %% {SAMPLE} = 0 AND {entry} AND {needed})"""
 
 
-def _statement(where: str, newest: bool) -> str:
+def _statement(entry: str, page: str, section: str, newest: bool) -> str:
     exact_all = "(SELECT n1 FROM n1) < %(cap)s AND COALESCE((SELECT n2 FROM n2), %(cap)s) < %(cap)s"
     all_match = f"e.document @@ {ALL}"
     # Newest first has no second tier (its first holds every all-words match): nothing to count.
     n2 = "0" if newest else f"CASE WHEN {READS[2]} THEN (SELECT count(*) FROM t2) END"
     counts = f"""SELECT 0, (SELECT n1 FROM n1), (SELECT n2 FROM n2), (SELECT count(*) FROM t3),
-          {_estimate(where, all_match, f"NOT ({exact_all})")},
-          {_estimate(where, MATCH[3], "(SELECT count(*) FROM t3) >= %(cap)s")}"""
+          {_estimate(entry, section, all_match, f"NOT ({exact_all})")},
+          {_estimate(entry, section, MATCH[3], "(SELECT count(*) FROM t3) >= %(cap)s")}"""
     return f"""WITH {QUERIES},
-    {_candidates(1, where, newest)},
+    {_candidates(1, entry, page, newest)},
     n1 AS (SELECT count(*) AS n1 FROM t1),
-    {_candidates(2, where, newest)},
+    {_candidates(2, entry, page, newest)},
     n2 AS (SELECT {n2} AS n2),
-    {_candidates(3, where, newest)}
+    {_candidates(3, entry, page, newest)}
     {counts}
     UNION ALL
     SELECT tier, pos, id, content_type_id, object_id, 0 FROM (
@@ -217,7 +249,10 @@ def rank(
         from portal.search.simple_ranking import rank_simple
 
         return rank_simple(query, filters, offset, size, newest)
-    where, params = _filters_sql(filters)
+    entry, page, params = _filters_sql(filters)
+    section = (
+        "p.path LIKE %(section_prefix)s AND p.path <> %(section)s" if filters.section_path else ""
+    )
     reach = offset + size + 1  # one more than the page: is there a next one?
     blocks = -(-reach // HEAD_BLOCK) * HEAD_BLOCK
     params.update(
@@ -227,8 +262,9 @@ def rank(
         reach=reach,
         cap=max(COUNT_LIMIT, blocks) + 1,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(where, newest), params)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(PLANNER)
+        cursor.execute(_statement(entry, page, section, newest), params)
         rows = cursor.fetchall()
     counts = next(row for row in rows if row[0] == 0)
     hits = [RankedHit(*row[2:5]) for row in sorted(row for row in rows if row[0] != 0)]

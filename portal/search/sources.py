@@ -34,6 +34,7 @@ class SearchRow:
 
     object_id: int
     page_id: int  # the page whose publication, visibility, language and section the row follows
+    locale_id: int  # that page's language
     published_at: datetime | None
     title: str
     lead: str
