@@ -113,3 +113,17 @@ def test_rebuilding_the_index_covers_answers(client, qa, answer):
     assert set(SearchEntry.objects.values_list("object_id", flat=True)) >= {answer.pk}
     assert not SearchEntry.objects.filter(object_id=hidden.pk, page_id=qa.pk).exists()
     assert [item.pk for item in results(client, "chữ ký số")[1]] == [answer.pk]
+
+
+def test_an_english_answer_is_found_in_english_with_its_type_in_english(client, qa, homes):
+    english = qa.copy_for_translation(homes[1].locale)
+    english.slug = "questions"
+    english.save_revision().publish()
+    answer = publish_question(
+        english, text="Where do households register a digital signature?", answer=ANSWER
+    )
+    response = client.get("/en/search/", {"q": "digital signature"})
+    assert [item.pk for item in response.context["results"].object_list] == [answer.pk]
+    html = response.content.decode()
+    assert "Question and answer</span>" in html
+    assert f'href="/en/questions/cau-hoi/{answer.reference}/"' in html

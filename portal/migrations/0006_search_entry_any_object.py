@@ -46,6 +46,7 @@ ORDER BY p.first_published_at, o.page_id
 """
 
 INDEXES = """
+ALTER INDEX IF EXISTS portal_searchentry_new_pkey RENAME TO portal_searchentry_pkey;
 CREATE INDEX portal_searchentry_head ON portal_searchentry USING gin (head);
 CREATE INDEX portal_searchentry_document ON portal_searchentry USING gin (document);
 CREATE INDEX portal_searchentry_head_sample ON portal_searchentry USING gin (head)
