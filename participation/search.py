@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -34,7 +35,7 @@ def question_title(text: str) -> str:
 class PublishedAnswers:
     """Questions published with their answer, found by the words of either."""
 
-    model = Question
+    model: type[Model] = Question
     type_name = "hoi-dap"
     verbose_name = _("Hỏi đáp")
 

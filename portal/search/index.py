@@ -32,7 +32,7 @@ def fold(text: str) -> str:
 
 
 def _entry(content_type_id: int, row: SearchRow) -> SearchEntry:
-    texts = (row.title, row.lead, row.body)
+    texts: tuple[str, ...] = (row.title, row.lead, row.body)
     if connection.vendor != "postgresql":
         # SQLite matches with LIKE, which folds ASCII case only: store the text folded.
         texts = tuple(fold(text) for text in texts)
