@@ -272,12 +272,15 @@ def database_size() -> str:
 
 
 def search_plans(query: str = "chuyen doi so") -> list[tuple[str, str]]:
-    """EXPLAIN ANALYZE of the queries the search page runs (PostgreSQL only): (query, plan) pairs."""
+    """EXPLAIN ANALYZE of the statements the search page runs on its index (PostgreSQL only)."""
     from urllib.parse import urlencode
 
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
+
+    from portal.search.models import SearchEntry
+    from portal.search.ranking import PLANNER
 
     if connection.vendor != "postgresql":
         return []
@@ -290,9 +293,11 @@ def search_plans(query: str = "chuyen doi so") -> list[tuple[str, str]]:
     plans = []
     for captured in queries.captured_queries:
         sql = captured["sql"]
-        if "modelsearch_indexentry" not in sql:
+        if SearchEntry._meta.db_table not in sql:
             continue
-        with connection.cursor() as cursor:
+        # As the page runs it: in a transaction with the ranking's planner settings.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(PLANNER)
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
             plans.append((sql, "\n".join(row[0] for row in cursor.fetchall())))
     return plans

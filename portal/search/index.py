@@ -4,17 +4,24 @@ A page enters (or is refreshed in) the index when it is published and leaves it 
 unpublished; deleting a page deletes its row (cascade). Moves, translations and view
 restrictions need nothing here: the ranking joins the page table for them at query time.
 Bulk loads (the demo seeder) call `index_pages` themselves, as they bypass the signals.
+Registered sources (portal/search/sources.py) call `index_objects` / `remove_objects` when their
+objects change.
 """
 
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Model
 from wagtail.models import Page
 
 from portal.search.fields import SiteSearch, document_for, with_related_fields
 from portal.search.models import SearchEntry
+from portal.search.sources import SearchRow, SearchSource, sources
+
+BATCH = 500
 
 
 def fold(text: str) -> str:
@@ -24,19 +31,33 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _entry(page: Any) -> SearchEntry:
-    document = document_for(page)
-    if connection.vendor == "postgresql":
-        return SearchEntry(
-            page_id=page.pk, title=document.title, lead=document.lead, body=document.body
-        )
-    # SQLite matches with LIKE, which folds ASCII case only: store the text folded.
+def _entry(content_type_id: int, row: SearchRow) -> SearchEntry:
+    texts: tuple[str, ...] = (row.title, row.lead, row.body)
+    if connection.vendor != "postgresql":
+        # SQLite matches with LIKE, which folds ASCII case only: store the text folded.
+        texts = tuple(fold(text) for text in texts)
     return SearchEntry(
-        page_id=page.pk,
-        title=fold(document.title),
-        lead=fold(document.lead),
-        body=fold(document.body),
+        content_type_id=content_type_id,
+        object_id=row.object_id,
+        page_id=row.page_id,
+        locale_id=row.locale_id,
+        published_at=row.published_at,
+        title=texts[0],
+        lead=texts[1],
+        body=texts[2],
     )
+
+
+def _write(content_type_id: int, rows: Iterable[SearchRow]) -> int:
+    entries = [_entry(content_type_id, row) for row in rows]
+    SearchEntry.objects.bulk_create(
+        entries,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=["page", "locale", "published_at", "title", "lead", "body"],
+    )
+    return len(entries)
 
 
 def is_searchable(page_or_type: Any) -> bool:
@@ -53,23 +74,59 @@ def index_pages(pages: Iterable[Any]) -> int:
     return sum(_index_ids(model, ids) for model, ids in by_model.items())
 
 
+def _page_row(page: Any) -> SearchRow:
+    document = document_for(page)
+    return SearchRow(
+        object_id=page.pk,
+        page_id=page.pk,
+        locale_id=page.locale_id,
+        published_at=page.first_published_at,
+        title=document.title,
+        lead=document.lead,
+        body=document.body,
+    )
+
+
 def _index_ids(model: type[Page], ids: list[int]) -> int:
+    content_type_id = ContentType.objects.get_for_model(model).pk
     written = 0
-    for start in range(0, len(ids), 500):
-        queryset = with_related_fields(model.objects.filter(pk__in=ids[start : start + 500]))
-        entries = [_entry(page) for page in queryset.filter(live=True)]
-        SearchEntry.objects.bulk_create(
-            entries,
-            update_conflicts=True,
-            unique_fields=["page"],
-            update_fields=["title", "lead", "body"],
-        )
-        written += len(entries)
+    for start in range(0, len(ids), BATCH):
+        queryset = with_related_fields(model.objects.filter(pk__in=ids[start : start + BATCH]))
+        written += _write(content_type_id, [_page_row(page) for page in queryset.filter(live=True)])
     return written
 
 
 def remove_pages(page_ids: Iterable[int]) -> None:
-    SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+    """Remove pages' own rows (rows of other objects shown on those pages stay, hidden with them)."""
+    SearchEntry.objects.filter(page_id__in=list(page_ids)).exclude(
+        content_type__in=_source_types()
+    ).delete()
+
+
+def _source_types() -> list[int]:
+    return [ContentType.objects.get_for_model(source.model).pk for source in sources()]
+
+
+def _source_for(model: type[Model]) -> SearchSource:
+    return next(source for source in sources() if source.model is model)
+
+
+def index_objects(model: type[Model], objects: Iterable[Any]) -> int:
+    """Write the rows of a registered model's objects, and remove those readers may no longer find."""
+    objects = list(objects)
+    rows = _source_for(model).rows(objects)
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    kept = {row.object_id for row in rows}
+    gone = [obj.pk for obj in objects if obj.pk not in kept]
+    if gone:
+        remove_objects(model, gone)
+    return _write(content_type_id, rows)
+
+
+def remove_objects(model: type[Model], object_ids: Iterable[int]) -> None:
+    SearchEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=list(object_ids)
+    ).delete()
 
 
 def on_page_published(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -82,14 +139,14 @@ def on_page_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def rebuild(batch: int = 2000, progress: Any = None) -> int:
-    """Index every live page of every searchable type again (after a migration, or to repair)."""
-    from django.contrib.contenttypes.models import ContentType
-
+    """Index every live page of every searchable type, and every registered source, again."""
     from portal.search.fields import site_search_models
 
     models = site_search_models()
-    types = ContentType.objects.get_for_models(*models).values()
-    SearchEntry.objects.exclude(page__live=True, page__content_type__in=types).delete()
+    page_types = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+    source_types = _source_types()
+    SearchEntry.objects.exclude(content_type__in=page_types + source_types).delete()
+    SearchEntry.objects.filter(content_type__in=page_types).exclude(page__live=True).delete()
     written = 0
     for model in models:
         ids = list(model.objects.live().order_by("pk").values_list("pk", flat=True))
@@ -97,4 +154,11 @@ def rebuild(batch: int = 2000, progress: Any = None) -> int:
             written += _index_ids(model, ids[start : start + batch])
             if progress:
                 progress(model, min(start + batch, len(ids)), len(ids))
+    for source in sources():
+        content_type_id = ContentType.objects.get_for_model(source.model).pk
+        SearchEntry.objects.filter(content_type_id=content_type_id).delete()
+        count = _write(content_type_id, source.all_rows())
+        written += count
+        if progress:
+            progress(source.model, count, count)
     return written

@@ -1,26 +1,28 @@
-"""Ranking a query over the site search index: which pages, in which order, how many.
+"""Ranking a query over the site search index: which entries, in which order, how many.
 
 The rules (pinned by portal/tests/test_search_ranking.py):
 
-1. Pages with every word of the query in their title or lead come first (tier 1), then pages
-   with every word somewhere (tier 2). Only when no page has every word, pages with some of the
+1. Entries with every word of the query in their title or lead come first (tier 1), then entries
+   with every word somewhere (tier 2). Only when no entry has every word, entries with some of the
    words in their title or lead are listed (tier 3): a syllable such as "mới" or "số" is in most
    pages, so "some words" after "all words" would list the whole corpus, slowly.
 2. Within a tier, `ts_rank` over the weighted vector: a word in the title (A) counts more than in
    the lead (B) or the body and tags (C), and words close together count more.
-3. The query's words as a phrase (adjacent syllables in order, "chuyển đổi số") double a page's
-   score; a query typed with diacritics doubles the score of pages whose title or lead has the
-   words with those very diacritics ("Đà Nẵng" before "đã nắng"). Matching ignores diacritics.
+3. The query's words as a phrase (adjacent syllables in order, "chuyển đổi số") double a score;
+   a query typed with diacritics doubles the score of entries whose title or lead has the words
+   with those very diacritics ("Đà Nẵng" before "đã nắng"). Matching ignores diacritics.
 4. A title made of the query's words and no others (the reader typed the whole title) triples
    the score: "Bộ lấy ý kiến về quy chế" before "Đoàn công tác của Bộ lấy ý kiến về quy chế".
 5. Recency adds at most 10 % (fading over a year) and breaks ties.
 
-Bounded work per results page, whatever the corpus: each tier's candidates are read newest first
-in blocks (`HEAD_BLOCK` title-and-lead matches, `BLOCK` body matches, read from narrow rows) and
-each block is ranked in full. A query found in fewer titles than a block (every exact-title query)
-is ranked exactly; a very common one is ranked within its newest 300 title matches first.
-Counts are exact up to `COUNT_LIMIT` and stated as "more than" beyond; a tier that passes it is the
-last one listed. docs/performance.md ("Search") has the measurements behind these choices.
+One statement per results page, with work bounded by how deep the page is, not by the corpus:
+each tier's candidates are read newest first, at most `max(COUNT_LIMIT, the page's reach)` of
+them, and ranked in blocks (`HEAD_BLOCK` title-and-lead matches, `BLOCK` body matches), each
+block in full. A tier is counted exactly while it has fewer candidates than were read; a page
+that reaches past a tier's end has read, and so counted, the whole tier, and the next tier
+follows: every match is reachable. A count not known exactly is estimated from a fixed sixteenth
+of the index (partial GIN indexes on `id % 16 = 0`) and said to be an estimate.
+docs/performance.md ("Search") has the measurements behind these choices.
 SQLite (development) keeps a simpler ranking (portal/search/simple_ranking.py).
 """
 
@@ -28,18 +30,30 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from portal.story_sql import public_condition
 
 BLOCK = 100
 HEAD_BLOCK = 300
 COUNT_LIMIT = 1000
+SAMPLE = 16  # the estimate reads entries whose id is a multiple of this (partial indexes, 0006)
+
+
+# For this transaction only. The index's text and vectors live in TOAST, which the planner does not
+# cost: for a query of common syllables it would test every row's vector in a sequential scan
+# (reading each from TOAST) where the GIN bitmap answers without reading any. Parallel workers
+# would be started for tiers the statement never reads; a common word's candidates sort in memory.
+PLANNER = (
+    "SELECT set_config('enable_seqscan', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true),"
+    " set_config('work_mem', '16MB', true)"
+)
 
 
 @dataclass
 class SearchFilters:
-    """What narrows a search: all optional except the page types."""
+    """What narrows a search: all optional except the content types."""
 
     content_type_ids: list[int]
     locale_id: int | None = None
@@ -49,34 +63,51 @@ class SearchFilters:
 
 
 @dataclass
-class RankedPage:
-    """One page of results: page ids in order, the count (a lower bound when `count_is_estimate`)."""
+class RankedHit:
+    """One result: the index entry and what it stands for."""
 
-    ids: list[int]
+    entry_id: int
+    content_type_id: int
+    object_id: int
+
+
+@dataclass
+class RankedPage:
+    """One page of results in order, and the count (an estimate when `count_is_estimate`)."""
+
+    hits: list[RankedHit]
     count: int
-    count_is_lower_bound: bool
+    count_is_estimate: bool
     some_words_from: int | None = None  # position of the first "some words" result, if any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _filters_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
-    conditions = ["p.live", public_condition("p")]
-    params: list[Any] = []
-    conditions.append(f"p.content_type_id IN ({', '.join(['%s'] * len(filters.content_type_ids))})")
-    params.extend(filters.content_type_ids)
+def _filters_sql(filters: SearchFilters) -> tuple[str, str, dict[str, Any]]:
+    """The filters as SQL: (on the entry `e` alone, on its governing page `p`), named parameters.
+
+    The entry carries its type, language and date; publication, view restrictions and the section
+    are the page's (they change without the entry being written again).
+    """
+    params: dict[str, Any] = {}
+    names = []
+    for number, type_id in enumerate(filters.content_type_ids):
+        params[f"ct{number}"] = type_id
+        names.append(f"%(ct{number})s")
+    entry = [f"e.content_type_id IN ({', '.join(names) or 'NULL'})"]
     if filters.locale_id is not None:
-        conditions.append("p.locale_id = %s")
-        params.append(filters.locale_id)
-    if filters.section_path:
-        conditions.append("p.path LIKE %s AND p.path <> %s")
-        params.extend([filters.section_path + "%", filters.section_path])
+        entry.append("e.locale_id = %(locale)s")
+        params["locale"] = filters.locale_id
     if filters.date_from is not None:
-        conditions.append("p.first_published_at >= %s")
-        params.append(filters.date_from)
+        entry.append("e.published_at >= %(date_from)s")
+        params["date_from"] = filters.date_from
     if filters.date_to is not None:
-        conditions.append("p.first_published_at <= %s")
-        params.append(filters.date_to)
-    return " AND ".join(conditions), params
+        entry.append("e.published_at <= %(date_to)s")
+        params["date_to"] = filters.date_to
+    page = ["p.live", public_condition("p")]
+    if filters.section_path:
+        page.append("p.path LIKE %(section_prefix)s AND p.path <> %(section)s")
+        params.update(section_prefix=filters.section_path + "%", section=filters.section_path)
+    return " AND ".join(entry), " AND ".join(page), params
 
 
 # The query's tsqueries, computed once per statement. `some` is `all` with AND turned into OR.
@@ -96,86 +127,113 @@ ALL = "plainto_tsquery('portal_vietnamese', %(q)s)"
 SOME = f"replace({ALL}::text, ' & ', ' | ')::tsquery"
 MATCH = {
     1: f"e.head @@ {ALL}",
-    2: f"e.document @@ {ALL} AND NOT e.head @@ {ALL}",
-    # Only reached when no page has every word (see _count_sql), so nothing needs excluding.
+    # Tier 2 is read only when tier 1 was read to its end, so its rows are all in t1: excluding
+    # them by id spares reading each body match's title-and-lead vector from TOAST.
+    2: f"e.document @@ {ALL} AND e.id NOT IN (SELECT id FROM t1)",
     3: f"e.head @@ {SOME}",
 }
-# Newest first: every page with all the words, by date, then those with some of them.
+# Newest first: every entry with all the words, by date, then (only if none) those with some.
 MATCH_NEWEST = {1: f"e.document @@ {ALL}", 2: "FALSE", 3: MATCH[3]}
 SCORE = """
-  * CASE WHEN length(to_tsvector('portal_vietnamese', c.title)) <= q.words
-          AND to_tsvector('portal_vietnamese', c.title) @@ q.all_words THEN 3 ELSE 1 END
-  * CASE WHEN c.{vector} @@ q.phrase THEN 2 ELSE 1 END
-  * CASE WHEN %(has_diacritics)s AND c.exact @@ q.exact THEN 2 ELSE 1 END
-  * (1 + 0.1 * exp(-extract(epoch FROM now() - c.first_published_at) / 31536000.0))"""
+  * CASE WHEN length(ts_filter(e.head, '{{a}}')) <= q.words
+          AND ts_filter(e.head, '{{a}}') @@ q.all_words THEN 3 ELSE 1 END
+  * CASE WHEN e.{vector} @@ q.phrase THEN 2 ELSE 1 END
+  * CASE WHEN %(has_diacritics)s AND e.exact @@ q.exact THEN 2 ELSE 1 END
+  * (1 + 0.1 * exp(-extract(epoch FROM now() - c.published_at) / 31536000.0))"""
+NEWEST = "published_at DESC NULLS LAST, id DESC"
+# Where each tier starts in the whole list, and whether the statement reads it at all.
+START = {1: "0", 2: "(SELECT n1 FROM n1)", 3: "0"}
+READS = {
+    1: "TRUE",
+    2: "(SELECT n1 FROM n1) < %(reach)s",
+    3: "(SELECT n1 FROM n1) = 0 AND (SELECT n2 FROM n2) = 0",
+}
 
 
-def _tier_sql(tier: int, where: str, newest: bool) -> str:
-    """One tier's slice of results for the page (LIMIT 0 when the page does not reach it).
+def _candidates(tier: int, entry: str, page: str, newest: bool) -> str:
+    """The tier's newest matches, at most `cap`: what it ranks and counts (InitPlan-gated).
 
-    Candidates come newest first (page ids grow with time) in blocks; `page_id + 0` keeps the
-    planner from walking the primary key backwards, which would read each row's toasted vector to
-    test it, where the GIN bitmap answers without reading them; each block is ranked in full by the score. A tier with
-    fewer matches than a block is ranked exactly; a larger one is ranked within its newest
-    block first, then the next block, and so on: every match stays reachable.
+    The entries are sorted first (narrow rows, from the GIN bitmap), then their pages are read
+    one by one until `cap` pass (`OFFSET 0` keeps that order of work): joining every match's page
+    before sorting reads the whole page table for a common word.
     """
     match = (MATCH_NEWEST if newest else MATCH)[tier]
-    limit, offset = f"%(limit{tier})s", f"%(offset{tier})s"
+    return f"""t{tier} AS MATERIALIZED (
+      SELECT e.id, e.published_at, e.content_type_id, e.object_id
+      FROM (
+        SELECT e.id, e.published_at, e.content_type_id, e.object_id, e.page_id
+        FROM portal_searchentry e
+        WHERE {match} AND {entry} AND {READS[tier]}
+        ORDER BY e.{NEWEST.replace(", id", ", e.id")} OFFSET 0
+      ) e
+      JOIN wagtailcore_page p ON p.id = e.page_id
+      WHERE {page}
+      ORDER BY e.{NEWEST.replace(", id", ", e.id")} LIMIT %(cap)s)"""
+
+
+def _slice(tier: int, newest: bool) -> str:
+    """The rows of this tier that fall on the page, with their position in the whole list."""
+    start = START[tier]
+    numbered = (
+        "SELECT id, published_at, content_type_id, object_id,"
+        f" row_number() OVER (ORDER BY {NEWEST}) - 1 AS rn FROM t{tier}"
+    )
     if newest:
-        return f"""(SELECT e.page_id, {tier} AS tier FROM portal_searchentry e
-          JOIN wagtailcore_page p ON p.id = e.page_id
-          WHERE {match} AND {where}
-          ORDER BY p.first_published_at DESC, p.id DESC LIMIT {limit} OFFSET {offset})"""
+        return f"""SELECT {tier} AS tier, rn + {start} AS pos, id, content_type_id, object_id
+          FROM ({numbered}) c
+          WHERE rn + {start} >= %(offset)s AND rn + {start} < %(reach)s"""
     block = HEAD_BLOCK if tier == 1 else BLOCK
+    vector = "document" if tier == 2 else "head"
     target = "q.some_words" if tier == 3 else "q.all_words"
-    vector = "head" if tier in (1, 3) else "document"
-    return f"""(SELECT page_id, {tier} AS tier FROM (
-        SELECT c.page_id, c.first_published_at,
-               (row_number() OVER (ORDER BY c.page_id DESC) - 1) / {block} AS block,
-               ts_rank(c.{vector}, {target}) {SCORE.format(vector=vector)} AS score
+    return f"""SELECT {tier} AS tier, pos, id, content_type_id, object_id FROM (
+        SELECT id, content_type_id, object_id, block * {block} + row_number() OVER (
+                 PARTITION BY block ORDER BY score DESC, {NEWEST}) - 1 + {start} AS pos
         FROM (
-          SELECT e.page_id, e.{vector}, e.exact, e.title, p.first_published_at
-          FROM portal_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id
-          WHERE {match} AND {where}
-          ORDER BY e.page_id + 0 DESC LIMIT %(window{tier})s
-        ) c, q
-      ) r
-      WHERE block >= %(first_block{tier})s
-      ORDER BY block, score DESC, first_published_at DESC, page_id DESC
-      LIMIT {limit} OFFSET {offset})"""
+          SELECT c.id, c.content_type_id, c.object_id, c.published_at, c.block,
+                 ts_rank(e.{vector}, {target}) {SCORE.format(vector=vector)} AS score
+          FROM (
+            SELECT id, published_at, content_type_id, object_id, rn / {block} AS block
+            FROM ({numbered}) n
+          ) c
+          JOIN portal_searchentry e ON e.id = c.id CROSS JOIN q
+          WHERE %(reach)s > {start}
+            AND c.block >= GREATEST(%(offset)s - {start}, 0) / {block}
+            AND c.block <= (%(reach)s - {start} - 1) / {block}
+        ) scored
+      ) ranked
+      WHERE pos >= %(offset)s AND pos < %(reach)s"""
 
 
-def _count_sql(where: str, newest: bool) -> str:
-    """Each tier's count, stopped after COUNT_LIMIT + 1 rows, and only when this page reaches the
-    tier (`%(reach)s` is one past the page's last row): a title query's first page counts its
-    title matches only, never the thousands of bodies that mention the same words."""
+def _estimate(entry: str, section: str, match: str, needed: str) -> str:
+    """Matches among a fixed sixteenth of the index, times sixteen (only when `needed`).
 
-    matches = MATCH_NEWEST if newest else MATCH
-
-    def count(tier: int) -> str:
-        return f"""(SELECT count(*) FROM (SELECT 1 FROM portal_searchentry e
-         JOIN wagtailcore_page p ON p.id = e.page_id
-         WHERE {matches[tier]} AND {where} LIMIT %(count_limit)s) t{tier})"""
-
-    return f"""c1 AS MATERIALIZED (SELECT {count(1)} AS n),
-    c2 AS MATERIALIZED (
-      SELECT c1.n AS n1, CASE WHEN c1.n < %(count_limit)s AND %(reach)s > c1.n
-                              THEN {count(2)} END AS n2 FROM c1)
-    SELECT n1, n2, CASE WHEN n1 + n2 = 0 THEN {count(3)} ELSE 0 END FROM c2"""
+    Read from the entries alone (type, language, dates), joining the pages only for a section:
+    publication and view restrictions rarely exclude an entry, and an estimate may ignore them.
+    """
+    join = f"JOIN wagtailcore_page p ON p.id = e.page_id AND {section}" if section else ""
+    return f"""(SELECT count(*) * {SAMPLE} FROM portal_searchentry e {join}
+       WHERE {match} AND e.id %% {SAMPLE} = 0 AND {entry} AND {needed})"""
 
 
-def _window(offset: int, limit: int, block: int = BLOCK) -> dict[str, int]:
-    """The blocks a slice of a tier touches: how many candidates to read, where the slice starts."""
-    if limit <= 0:
-        return {"window": 0, "first_block": 0, "offset": 0, "limit": 0}
-    first_block = offset // block
-    last_block = (offset + limit - 1) // block
-    return {
-        "window": (last_block + 1) * block,
-        "first_block": first_block,
-        "offset": offset - first_block * block,
-        "limit": limit,
-    }
+def _statement(entry: str, page: str, section: str, newest: bool) -> str:
+    exact_all = "(SELECT n1 FROM n1) < %(cap)s AND COALESCE((SELECT n2 FROM n2), %(cap)s) < %(cap)s"
+    all_match = f"e.document @@ {ALL}"
+    # Newest first has no second tier (its first holds every all-words match): nothing to count.
+    n2 = "0" if newest else f"CASE WHEN {READS[2]} THEN (SELECT count(*) FROM t2) END"
+    counts = f"""SELECT 0, (SELECT n1 FROM n1), (SELECT n2 FROM n2), (SELECT count(*) FROM t3),
+          {_estimate(entry, section, all_match, f"NOT ({exact_all})")},
+          {_estimate(entry, section, MATCH[3], "(SELECT count(*) FROM t3) >= %(cap)s")}"""
+    return f"""WITH {QUERIES},
+    {_candidates(1, entry, page, newest)},
+    n1 AS (SELECT count(*) AS n1 FROM t1),
+    {_candidates(2, entry, page, newest)},
+    n2 AS (SELECT {n2} AS n2),
+    {_candidates(3, entry, page, newest)}
+    {counts}
+    UNION ALL
+    SELECT tier, pos, id, content_type_id, object_id, 0 FROM (
+      {" UNION ALL ".join(f"({_slice(tier, newest)})" for tier in (1, 2, 3))}
+    ) hits"""
 
 
 def rank(
@@ -186,69 +244,57 @@ def rank(
     newest: bool = False,
     has_diacritics: bool = False,
 ) -> RankedPage:
-    """The ids of results `offset` to `offset + size` and the count, in two statements."""
+    """Results `offset` to `offset + size` and the count, in one statement."""
     if connection.vendor != "postgresql":
         from portal.search.simple_ranking import rank_simple
 
         return rank_simple(query, filters, offset, size, newest)
-    where, positional = _filters_sql(filters)
-    # Named parameters throughout: the filter's %s become %(fN)s in order.
-    parts = where.split("%s")
-    where = "".join(
-        part + (f"%(f{i})s" if i < len(parts) - 1 else "") for i, part in enumerate(parts)
+    entry, page, params = _filters_sql(filters)
+    section = (
+        "p.path LIKE %(section_prefix)s AND p.path <> %(section)s" if filters.section_path else ""
     )
-    params: dict[str, Any] = {f"f{i}": value for i, value in enumerate(positional)}
+    reach = offset + size + 1  # one more than the page: is there a next one?
+    blocks = -(-reach // HEAD_BLOCK) * HEAD_BLOCK
     params.update(
         q=query,
-        count_limit=COUNT_LIMIT + 1,
         has_diacritics=has_diacritics,
-        reach=offset + size + 1,
+        offset=offset,
+        reach=reach,
+        cap=max(COUNT_LIMIT, blocks) + 1,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {QUERIES}, {_count_sql(where, newest)}", params)
-        counts = cursor.fetchone()
-        layout = _layout(counts, offset, size)
-        for tier in (1, 2, 3):
-            params.update({f"{key}{tier}": value for key, value in layout["windows"][tier].items()})
-        cursor.execute(
-            f"WITH {QUERIES} "
-            + " UNION ALL ".join(_tier_sql(tier, where, newest) for tier in (1, 2, 3)),
-            params,
-        )
-        # Tier by tier; each keeps its own order (sorted() is stable).
-        rows = sorted(cursor.fetchall(), key=lambda row: row[1])
-    ids = [row[0] for row in rows]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(PLANNER)
+        cursor.execute(_statement(entry, page, section, newest), params)
+        rows = cursor.fetchall()
+    counts = next(row for row in rows if row[0] == 0)
+    hits = [RankedHit(*row[2:5]) for row in sorted(row for row in rows if row[0] != 0)]
+    count, estimate = _count(counts[1:], params["cap"])
     return RankedPage(
-        ids=ids[:size],
-        count=layout["count"],
-        count_is_lower_bound=layout["lower_bound"],
-        some_words_from=layout["some_from"],
-        extra={"has_next": len(ids) > size},
+        hits=hits[:size],
+        count=count,
+        count_is_estimate=estimate,
+        # "Some words" results are listed only when nothing has every word: they start at 0.
+        some_words_from=0 if counts[1] == 0 and counts[2] == 0 and counts[3] else None,
+        extra={"has_next": len(hits) > size},
     )
 
 
-def _layout(counts: tuple[int | None, ...], offset: int, size: int) -> dict[str, Any]:
-    """Where each tier starts in the list, and which slice of each this page needs.
+def _count(counts: tuple[Any, ...], cap: int) -> tuple[int, bool]:
+    """The count to state: exact when every tier listed was read to its end, else estimated."""
+    n1, n2, n3, estimate_all, estimate_some = counts
+    if n1 == 0 and n2 == 0:
+        if n3 < cap:
+            return n3, False
+        return _rounded(max(estimate_some or 0, n3)), True
+    known = n1 + (n2 or 0)
+    if n1 < cap and n2 is not None and n2 < cap:
+        return known, False
+    return _rounded(max(estimate_all or 0, known)), True
 
-    A tier with more than COUNT_LIMIT matches is the last one listed (its end is not known, so
-    nothing can follow it). A tier the page does not reach is not counted: the count is then a
-    lower bound ("at least"), as it is past COUNT_LIMIT.
-    """
-    windows: dict[int, dict[str, int]] = {}
-    start, count, lower_bound, some_from = 0, 0, False, None
-    want_from, want_to = offset, offset + size + 1  # one more than the page: is there a next?
-    for tier, tier_count in zip((1, 2, 3), counts, strict=True):
-        if lower_bound or tier_count is None:
-            windows[tier] = _window(0, 0)
-            lower_bound = True
-            continue
-        bounded = tier_count > COUNT_LIMIT
-        end = want_to if bounded else start + tier_count
-        first, last = max(want_from, start), min(want_to, end)
-        windows[tier] = _window(first - start, last - first, HEAD_BLOCK if tier == 1 else BLOCK)
-        if tier == 3 and tier_count:
-            some_from = start
-        count += min(tier_count, COUNT_LIMIT)
-        start += tier_count
-        lower_bound = bounded
-    return {"windows": windows, "count": count, "lower_bound": lower_bound, "some_from": some_from}
+
+def _rounded(value: int) -> int:
+    """An estimate to two significant figures (never pretend to more precision than a sample has)."""
+    if value < 100:
+        return value
+    magnitude = 10 ** (len(str(value)) - 2)
+    return round(value / magnitude) * magnitude

@@ -13,7 +13,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from portal.search.index import fold
 from portal.search.models import SearchEntry
-from portal.search.ranking import RankedPage, SearchFilters
+from portal.search.ranking import RankedHit, RankedPage, SearchFilters
 
 
 def rank_simple(
@@ -21,14 +21,14 @@ def rank_simple(
 ) -> RankedPage:
     words = fold(query).split()
     if not words:
-        return RankedPage(ids=[], count=0, count_is_lower_bound=False)
+        return RankedPage(hits=[], count=0, count_is_estimate=False)
     text = Q()
     for word in words:
         text &= Q(title__contains=word) | Q(lead__contains=word) | Q(body__contains=word)
     entries = SearchEntry.objects.filter(
         text,
         page__live=True,
-        page__content_type_id__in=filters.content_type_ids,
+        content_type_id__in=filters.content_type_ids,
     )
     if filters.locale_id is not None:
         entries = entries.filter(page__locale_id=filters.locale_id)
@@ -37,15 +37,15 @@ def rank_simple(
             page__path=filters.section_path
         )
     if filters.date_from is not None:
-        entries = entries.filter(page__first_published_at__gte=filters.date_from)
+        entries = entries.filter(published_at__gte=filters.date_from)
     if filters.date_to is not None:
-        entries = entries.filter(page__first_published_at__lte=filters.date_to)
+        entries = entries.filter(published_at__lte=filters.date_to)
     from wagtail.models import Page
 
     public = Page.objects.public().values("pk")
     entries = entries.filter(page_id__in=public)
     if newest:
-        ordered = entries.order_by("-page__first_published_at", "-page_id")
+        ordered = entries.order_by("-published_at", "-id")
     else:
         in_title = reduce(and_, [Q(title__contains=word) for word in words])
         in_lead = reduce(and_, [Q(lead__contains=word) for word in words])
@@ -57,11 +57,12 @@ def rank_simple(
                 default=Value(0),
                 output_field=IntegerField(),
             )
-        ).order_by("-relevance", "-page__first_published_at", "-page_id")
-    ids = list(ordered.values_list("page_id", flat=True)[offset : offset + size + 1])
+        ).order_by("-relevance", "-published_at", "-id")
+    rows = ordered.values_list("id", "content_type_id", "object_id")[offset : offset + size + 1]
+    hits = [RankedHit(*row) for row in rows]
     return RankedPage(
-        ids=ids[:size],
+        hits=hits[:size],
         count=entries.count(),
-        count_is_lower_bound=False,
-        extra={"has_next": len(ids) > size},
+        count_is_estimate=False,
+        extra={"has_next": len(hits) > size},
     )

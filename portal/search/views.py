@@ -18,7 +18,8 @@ from wagtail.models import Locale, Page
 from portal.forms.search import SearchForm
 from portal.search.fields import site_search_models
 from portal.search.index import fold
-from portal.search.ranking import SearchFilters, rank
+from portal.search.ranking import RankedHit, SearchFilters, rank
+from portal.search.sources import sources
 from portal.security.ratelimit import rate_limited
 
 
@@ -42,14 +43,32 @@ def _to_datetime(day: Any, end: bool = False) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max if end else time.min))
 
 
-def specific_in_order(ids: list[int]) -> list[Any]:
-    """The specific pages for a page of search results, in the same order, in one query per type."""
-    by_id = {
-        page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+def results_in_order(hits: list[RankedHit], request: HttpRequest) -> list[Any]:
+    """What a page of results shows, in rank order: pages (one query per page type present) and
+    other entries (one query per registered source present)."""
+    by_type: dict[int, list[int]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.content_type_id, []).append(hit.object_id)
+    source_types = {
+        ContentType.objects.get_for_model(source.model).pk: source for source in sources()
     }
-    ordered = [by_id[pk] for pk in ids if pk in by_id]
-    label_sections(ordered)
-    return ordered
+    found: dict[tuple[int, int], Any] = {}
+    page_ids = [pk for type_id, ids in by_type.items() if type_id not in source_types for pk in ids]
+    if page_ids:
+        pages = list(Page.objects.filter(pk__in=page_ids).defer_streamfields().specific())
+        label_sections(pages)
+        for page in pages:
+            page.search_url = page.get_url(request)
+            found[(page.content_type_id, page.pk)] = page
+    for type_id, source in source_types.items():
+        if type_id in by_type:
+            for pk, result in source.results(by_type[type_id], request).items():
+                found[(type_id, pk)] = result
+    return [
+        found[(hit.content_type_id, hit.object_id)]
+        for hit in hits
+        if (hit.content_type_id, hit.object_id) in found
+    ]
 
 
 def label_sections(pages: list[Any]) -> None:
@@ -115,6 +134,11 @@ def _filters(form: SearchForm, locale: Locale, sections: list[Any]) -> SearchFil
     models = site_search_models()
     types = ContentType.objects.get_for_models(*models)
     chosen = [types[m] for m in models if not data["type"] or m._meta.model_name == data["type"]]
+    chosen += [
+        ContentType.objects.get_for_model(source.model)
+        for source in sources()
+        if not data["type"] or source.type_name == data["type"]
+    ]
     locale_id: int | None = locale.pk
     if data["lang"] == "all":
         locale_id = None
@@ -134,7 +158,10 @@ def _filters(form: SearchForm, locale: Locale, sections: list[Any]) -> SearchFil
 
 def _choices() -> dict[str, list[tuple[str, Any]]]:
     return {
-        "types": [(m._meta.model_name, m._meta.verbose_name) for m in site_search_models()],
+        "types": [
+            *((m._meta.model_name, m._meta.verbose_name) for m in site_search_models()),
+            *((source.type_name, source.verbose_name) for source in sources()),
+        ],
         "languages": [("", _("Ngôn ngữ đang xem")), *settings.LANGUAGES],
     }
 
@@ -168,7 +195,7 @@ def search(request: HttpRequest) -> HttpResponse:
             has_diacritics=fold(query) != query.lower(),
         )
         page = ResultsPage(
-            specific_in_order(ranked.ids),
+            results_in_order(ranked.hits, request),
             number,
             ranked.count,
             per_page,
@@ -178,8 +205,8 @@ def search(request: HttpRequest) -> HttpResponse:
         shown = f"{ranked.count:,}".replace(",", str(get_format("THOUSAND_SEPARATOR")))
         context.update(
             count_label=(
-                _("Ít nhất %(count)s kết quả") % {"count": shown}
-                if ranked.count_is_lower_bound
+                _("Khoảng %(count)s kết quả") % {"count": shown}
+                if ranked.count_is_estimate
                 else ngettext("%(count)s kết quả", "%(count)s kết quả", ranked.count)
                 % {"count": shown}
             ),
@@ -187,7 +214,7 @@ def search(request: HttpRequest) -> HttpResponse:
             results=page,
             query=query,
             count=ranked.count,
-            count_is_lower_bound=ranked.count_is_lower_bound,
+            count_is_estimate=ranked.count_is_estimate,
             newest=form.cleaned_data["sort"] == "newest",
             # The position on this page where results holding only some of the words begin.
             some_words_at=(

@@ -187,3 +187,38 @@ def test_results_pages_cost_the_same_number_of_queries_at_two_scales(client, new
     small = [queries(1), queries(2)]
     bulk_create_articles([news_section], 200, [], writer)
     assert [queries(1), queries(2)] == small
+
+
+@needs_postgres
+def test_past_the_count_limit_the_count_is_estimated_and_every_match_stays_reachable(
+    client, news_section, monkeypatch, settings
+):
+    """Small limits stand in for 1,000 at scale: the title tier overflows the first page's count,
+    the body-only tier follows it, and paging reaches both, each match once."""
+    from portal.search import ranking
+
+    monkeypatch.setattr(ranking, "COUNT_LIMIT", 10)
+    monkeypatch.setattr(ranking, "HEAD_BLOCK", 10)
+    monkeypatch.setattr(ranking, "BLOCK", 5)
+    settings.PORTAL_LISTING_PAGE_SIZE = 10
+    for number in range(25):
+        article(news_section, f"Chữ ký số, thông báo {number}", days=number + 1)
+    for number in range(12):
+        article(
+            news_section,
+            f"Tin địa phương {number}",
+            body="Hộ dân dùng chữ ký số.",
+            days=50 + number,
+        )
+    first = client.get("/search/", {"q": "chữ ký số"})
+    assert first.context["count_is_estimate"]
+    assert "Khoảng" in first.context["count_label"]
+    seen, tiers = [], []
+    for number in range(1, 6):
+        response = client.get("/search/", {"q": "chữ ký số", "page": number})
+        items = response.context["results"].object_list
+        seen += [item.pk for item in items]
+        tiers += ["Chữ ký số" in item.title for item in items]
+    assert len(seen) == len(set(seen)) == 37
+    assert tiers == [True] * 25 + [False] * 12  # titles first, then the body-only matches
+    assert not response.context["count_is_estimate"] and response.context["count"] == 37
