@@ -62,6 +62,22 @@ class SectionPage(RoutablePageMixin, BasePage):
             .order_by("-first_published_at", "-pk")
         )
 
+    def article_positions(self):
+        """The ids of `articles()` in the same order, read from Wagtail's page table alone.
+
+        A covering index (migration 0004) answers it without reading a page row, so a page in the
+        middle of a long listing skips index entries, not rows (`portal.listing.TwoEndedPaginator`).
+        """
+        from portal.caching.structure import public
+
+        return (
+            public(Page.objects.live())
+            .descendant_of(self)
+            .type(ArticlePage)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")
+        )
+
     @path("rss/", name="feed")
     def feed(self, request: HttpRequest) -> Any:
         from news.feeds import SectionFeed
@@ -76,7 +92,10 @@ class SectionPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
-            for_cards(self.articles()), request.GET.get("page"), settings.PORTAL_LISTING_PAGE_SIZE
+            for_cards(self.articles()),
+            request.GET.get("page"),
+            settings.PORTAL_LISTING_PAGE_SIZE,
+            positions=self.article_positions(),
         )
         structure = get_structure()  # sections are in the site structure: no query
         context["subsections"] = sorted(
@@ -148,6 +167,57 @@ class ArticlePage(StoryPage):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+
+    @classmethod
+    def for_serving(cls, queryset):
+        """Its own page also shows its tags, chosen links and documents: read in the same query.
+
+        See `portal/serving.py`; the documents' link model is the documents app's, named here by
+        its relation only.
+        """
+        from portal.serving import rows_of
+
+        document_link = cls._meta.get_field("document_links").related_model
+        return (
+            super()
+            .for_serving(queryset)
+            .annotate(
+                serving_tags=rows_of(ArticleTag, "content_object", "id", "tag__name"),
+                serving_related=rows_of(ArticleRelatedLink, "article", "sort_order", "page_id"),
+                serving_documents=rows_of(document_link, "article", "sort_order", "document_id"),
+            )
+        )
+
+    def tag_names(self) -> list[str]:
+        """The article's tags, in the order they were given."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self, "serving_tags", lambda: [[n, t.name] for n, t in enumerate(self.tags.all())]
+        )
+        return [name for _order, name in rows]
+
+    def related_page_ids(self) -> list[int]:
+        """The pages the editor chose as related, in the editor's order."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self,
+            "serving_related",
+            lambda: [[n, link.page_id] for n, link in enumerate(self.related_links.all())],
+        )
+        return [page_id for _order, page_id in rows]
+
+    def document_ids(self) -> list[int]:
+        """The legal documents the editor linked, in the editor's order."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self,
+            "serving_documents",
+            lambda: [[n, link.document_id] for n, link in enumerate(self.document_links.all())],
+        )
+        return [document_id for _order, document_id in rows]
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
-from portal.images import CARD_FILTER, HERO_FILTER, SOCIAL_FILTER
+from portal.images import CARD_FILTER
 
 
 def story_page_models() -> list[type[Page]]:
@@ -31,19 +31,13 @@ def for_cards(queryset: QuerySet) -> QuerySet:
 
 
 def with_hero_image(queryset: QuerySet) -> QuerySet:
-    """A story queryset for its own page: the featured image joined, its hero and social renditions prefetched.
+    """A story queryset for its own page: the featured image joined.
 
-    One query more than the join alone, where a rendition found through the renditions cache
-    costs two cache round trips each (Wagtail reads it, then writes it back).
+    Its hero and social renditions come from the renditions cache (`portal/tasks.py` makes them on
+    publication; `PortalImage.get_rendition` reads without writing back), not a query: a page's
+    query budget is spent on what no cache holds.
     """
-    renditions = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(filter_spec__in=(HERO_FILTER, SOCIAL_FILTER))
-    )
-    return queryset.select_related("featured_image").prefetch_related(
-        Prefetch("featured_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
-    )
+    return queryset.select_related("featured_image")
 
 
 def attach_card_images(pages: Sequence[Any]) -> None:
@@ -90,14 +84,24 @@ class TwoEndedPaginator(Paginator):
 
     OFFSET costs as many rows as it skips: the last page of a 30,000-article section would read
     them all. Read backwards, the last page costs what the first does (same number of queries).
+
+    With `positions` (the same rows' ids in the same order, from a narrow query an index can
+    answer alone), the rows skipped are index entries, not table rows: the page's ids are picked
+    there and only its own rows are read, in the same single query (see "Late listing pages" in
+    docs/performance.md).
     """
+
+    def __init__(self, object_list: Any, per_page: int, positions: QuerySet | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self.positions = positions
 
     @cached_property
     def count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
+        counted = self.positions if self.positions is not None else self.object_list
+        if isinstance(counted, QuerySet):
             from portal.caching.counts import cached_count
 
-            return cached_count(self.object_list)
+            return cached_count(counted)
         return super().count
 
     def page(self, number: Any) -> Any:
@@ -107,16 +111,32 @@ class TwoEndedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         queryset = self.object_list
-        if isinstance(queryset, QuerySet) and queryset.ordered and bottom > self.count // 2:
+        if not isinstance(queryset, QuerySet) or not queryset.ordered:
+            return super().page(number)
+        backwards = bottom > self.count // 2
+        if self.positions is not None:
+            ids = (
+                self.positions.reverse()[self.count - top : self.count - bottom]
+                if backwards
+                else self.positions[bottom:top]
+            )
+            # One statement: the outer query keeps its own ordering over the page's few rows.
+            return self._get_page(list(queryset.filter(pk__in=ids)), number, self)
+        if backwards:
             items = list(queryset.reverse()[self.count - top : self.count - bottom])
             items.reverse()
             return self._get_page(items, number, self)
         return super().page(number)
 
 
-def paginate(object_list: Any, page_number: Any, per_page: int) -> Any:
-    """A page of results that never fails: junk numbers give the first page, too-high ones the last."""
-    paginator = TwoEndedPaginator(object_list, per_page)
+def paginate(
+    object_list: Any, page_number: Any, per_page: int, positions: QuerySet | None = None
+) -> Any:
+    """A page of results that never fails: junk numbers give the first page, too-high ones the last.
+
+    `positions`: see `TwoEndedPaginator`.
+    """
+    paginator = TwoEndedPaginator(object_list, per_page, positions=positions)
     try:
         return paginator.page(page_number)
     except PageNotAnInteger:
