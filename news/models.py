@@ -170,23 +170,17 @@ class ArticlePage(StoryPage):
 
     @classmethod
     def for_serving(cls, queryset):
-        """Its own page also shows its tags, chosen links and documents: read in the same query.
+        """Its own page also shows its tags, chosen links and documents: read in the same query."""
+        from news.serving import own_rows_annotations
 
-        See `portal/serving.py`; the documents' link model is the documents app's, named here by
-        its relation only.
-        """
-        from portal.serving import rows_of
+        return super().for_serving(queryset).annotate(**own_rows_annotations(cls))
 
-        document_link = cls._meta.get_field("document_links").related_model
-        return (
-            super()
-            .for_serving(queryset)
-            .annotate(
-                serving_tags=rows_of(ArticleTag, "content_object", "id", "tag__name"),
-                serving_related=rows_of(ArticleRelatedLink, "article", "sort_order", "page_id"),
-                serving_documents=rows_of(document_link, "article", "sort_order", "document_id"),
-            )
-        )
+    @classmethod
+    def child_for_serving(cls, parent: Page, slug: str) -> "ArticlePage | None":
+        """The article routing serves: one hand-written query, its own rows included (news/serving.py)."""
+        from news.serving import child_article
+
+        return child_article(cls, parent, slug)
 
     def tag_names(self) -> list[str]:
         """The article's tags, in the order they were given."""
@@ -241,7 +235,13 @@ class ArticlePage(StoryPage):
         context = super().get_context(request, *args, **kwargs)
         # ?print=1 is the print-friendly view: the no-JavaScript target of the "print" link.
         context["print_view"] = request.GET.get("print") == "1"
-        context["related"] = [] if context["print_view"] else related_stories(self)
+        if context["print_view"]:
+            from portal.listing import attach_card_images
+
+            context["related"] = []
+            attach_card_images([], hero_of=self)  # its featured image and renditions
+        else:
+            context["related"] = related_stories(self)
         return context
 
 

@@ -42,7 +42,8 @@ def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
         )
         chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
         found = [*chosen, *(page for page in found if page.pk not in set(chosen_ids))][:limit]
-    attach_card_images(found)
+    # The article's own featured image and its renditions come with the cards' (one query each).
+    attach_card_images(found, hero_of=article)
     return found
 
 

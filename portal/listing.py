@@ -4,12 +4,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
-from portal.images import CARD_FILTER
+from portal.images import CARD_FILTER, HERO_FILTER, SOCIAL_FILTER
 
 
 def story_page_models() -> list[type[Page]]:
@@ -33,25 +33,46 @@ def for_cards(queryset: QuerySet) -> QuerySet:
 def with_hero_image(queryset: QuerySet) -> QuerySet:
     """A story queryset for its own page: the featured image joined.
 
-    Its hero and social renditions come from the renditions cache (`portal/tasks.py` makes them on
-    publication; `PortalImage.get_rendition` reads without writing back), not a query: a page's
-    query budget is spent on what no cache holds.
+    Its hero and social renditions are read with the cards' (`attach_card_images(..., hero_of=)`),
+    one query for both.
     """
     return queryset.select_related("featured_image")
 
 
-def attach_card_images(pages: Sequence[Any]) -> None:
-    """Load featured images (with card renditions) for already-fetched pages of mixed types in one go."""
+def rendition_prefetch(*filter_specs: str) -> Prefetch:
+    """Wagtail's `prefetch_renditions`, for images already loaded (`prefetch_related_objects`)."""
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    )
+    return Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+
+
+def attach_card_images(pages: Sequence[Any], hero_of: Any = None) -> None:
+    """Load featured images (with card renditions) for already-fetched pages of mixed types in one go.
+
+    `hero_of`: the page being served, whose own featured image shows as its hero and social
+    preview: read with the cards' images unless it came joined, its hero and social renditions
+    in the same query as the cards' renditions.
+    """
     ids = {getattr(p, "featured_image_id", None) for p in pages} - {None}
-    if not ids:
-        return
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_FILTER)
+    hero_id = getattr(hero_of, "featured_image_id", None)
+    hero_to_read = hero_id is not None and not type(hero_of).featured_image.is_cached(hero_of)
+    if hero_to_read:
+        ids.add(hero_id)
+    images = list(get_image_model().objects.filter(pk__in=ids)) if ids else []
     by_id = {image.pk: image for image in images}
-    for page in pages:
+    for page in [*pages, *([hero_of] if hero_to_read else [])]:
         image_id = getattr(page, "featured_image_id", None)
         if image_id is not None:
             # Setting the cached relation spares one query per card.
             page.featured_image = by_id.get(image_id)
+    hero = hero_of.featured_image if hero_id is not None else None
+    if hero is not None:
+        prefetch_related_objects(
+            [*images, hero], rendition_prefetch(CARD_FILTER, HERO_FILTER, SOCIAL_FILTER)
+        )
+    elif images:
+        prefetch_related_objects(images, rendition_prefetch(CARD_FILTER))
 
 
 def latest_stories(
@@ -60,11 +81,12 @@ def latest_stories(
     limit: int,
     root: Page | None = None,
     attach_images: bool = True,
+    hero_of: Any = None,
 ) -> list[Any]:
     """The newest live stories of the given types, newest first, with card images loaded.
 
     One query for the page rows, one per content type for the specific rows (StreamFields
-    deferred), and two for the images: never one per item.
+    deferred), and two for the images (with `hero_of`'s image and renditions): never one per item.
     """
     from portal.caching.structure import public
 
@@ -75,7 +97,7 @@ def latest_stories(
         queryset.order_by("-first_published_at", "-pk").defer_streamfields().specific()[:limit]
     )
     if attach_images:
-        attach_card_images(pages)
+        attach_card_images(pages, hero_of=hero_of)
     return pages
 
 

@@ -38,6 +38,14 @@ class BasePage(Page):
         """
         return queryset
 
+    @classmethod
+    def child_for_serving(cls, parent: Page, slug: str) -> Page | None:
+        """The child of `parent` with this slug, read for serving (`for_serving`), or None.
+
+        Routing reads the last page of a URL through this; a type may read it its own way.
+        """
+        return cls.for_serving(cls._default_manager.child_of(parent).filter(slug=slug)).first()
+
     def full_clean(self, *args: Any, **kwargs: Any) -> None:
         """Fill an empty slug from the title the Vietnamese way before Wagtail would (it drops đ)."""
         if not self.slug and self.title:  # type: ignore[has-type]  # Wagtail's field, untyped
@@ -136,7 +144,7 @@ class StoryPage(BasePage):
 
     @classmethod
     def for_serving(cls, queryset: QuerySet) -> QuerySet:
-        """A story's own page shows its featured image: joined, its renditions prefetched."""
+        """A story's own page shows its featured image: joined (its renditions come with the cards')."""
         return with_hero_image(queryset)
 
     def save(self, *args, **kwargs):
