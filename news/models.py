@@ -182,6 +182,17 @@ class ArticlePage(StoryPage):
 
         return child_article(cls, parent, slug)
 
+    def body_images(self) -> list[Any]:
+        """The images of the body's image blocks (all read in one query, Wagtail's `bulk_to_python`).
+
+        The page asks for them before rendering so their renditions come with the cards'.
+        """
+        return [
+            block.value["image"]
+            for block in self.body
+            if block.block_type == "image" and block.value.get("image") is not None
+        ]
+
     def tag_names(self) -> list[str]:
         """The article's tags, in the order they were given."""
         from portal.serving import annotation_or
@@ -235,13 +246,14 @@ class ArticlePage(StoryPage):
         context = super().get_context(request, *args, **kwargs)
         # ?print=1 is the print-friendly view: the no-JavaScript target of the "print" link.
         context["print_view"] = request.GET.get("print") == "1"
+        inline = self.body_images()
         if context["print_view"]:
             from portal.listing import attach_card_images
 
             context["related"] = []
-            attach_card_images([], hero_of=self)  # its featured image and renditions
+            attach_card_images([], hero_of=self, inline=inline)  # images and renditions
         else:
-            context["related"] = related_stories(self)
+            context["related"] = related_stories(self, inline=inline)
         return context
 
 

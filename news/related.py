@@ -19,12 +19,13 @@ STEPLEN = Page.steplen
 PARENT_PATH = f"substr({{alias}}.path, 1, length({{alias}}.path) - {STEPLEN})"
 
 
-def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
+def related_stories(article: Any, limit: int = RELATED_LIMIT, inline: list[Any] = ()) -> list[Any]:
     """Up to `limit` live, public stories related to the article, with card images, in constant queries.
 
     The editor's chosen articles come in the suggestions' own query, ranked first; a chosen story
     of another type (multimedia), or one no longer live, is read by one more query (two with its
-    specific row) only when the editor chose one.
+    specific row) only when the editor chose one. `inline`: the body's images, whose renditions
+    come with the cards' (`attach_card_images`).
     """
     chosen_ids = article.related_page_ids()[:limit]
     found = suggested_articles(article, limit, chosen=chosen_ids)
@@ -43,7 +44,7 @@ def related_stories(article: Any, limit: int = RELATED_LIMIT) -> list[Any]:
         chosen = [by_id[pk] for pk in chosen_ids if pk in by_id]
         found = [*chosen, *(page for page in found if page.pk not in set(chosen_ids))][:limit]
     # The article's own featured image and its renditions come with the cards' (one query each).
-    attach_card_images(found, hero_of=article)
+    attach_card_images(found, hero_of=article, inline=inline)
     return found
 
 

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
-from portal.images import CARD_FILTER, HERO_FILTER, SOCIAL_FILTER
+from portal.images import CARD_FILTER, HERO_FILTER, INLINE_FILTER, SOCIAL_FILTER
 
 
 def story_page_models() -> list[type[Page]]:
@@ -47,12 +47,15 @@ def rendition_prefetch(*filter_specs: str) -> Prefetch:
     return Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
-def attach_card_images(pages: Sequence[Any], hero_of: Any = None) -> None:
+def attach_card_images(
+    pages: Sequence[Any], hero_of: Any = None, inline: Sequence[Any] = ()
+) -> None:
     """Load featured images (with card renditions) for already-fetched pages of mixed types in one go.
 
     `hero_of`: the page being served, whose own featured image shows as its hero and social
     preview: read with the cards' images unless it came joined, its hero and social renditions
-    in the same query as the cards' renditions.
+    in the same query as the cards' renditions. `inline`: images its body shows (already
+    loaded), whose body renditions come in that query too.
     """
     ids = {getattr(p, "featured_image_id", None) for p in pages} - {None}
     hero_id = getattr(hero_of, "featured_image_id", None)
@@ -67,12 +70,16 @@ def attach_card_images(pages: Sequence[Any], hero_of: Any = None) -> None:
             # Setting the cached relation spares one query per card.
             page.featured_image = by_id.get(image_id)
     hero = hero_of.featured_image if hero_id is not None else None
+    specs = [CARD_FILTER]
+    targets = [*images]
     if hero is not None:
-        prefetch_related_objects(
-            [*images, hero], rendition_prefetch(CARD_FILTER, HERO_FILTER, SOCIAL_FILTER)
-        )
-    elif images:
-        prefetch_related_objects(images, rendition_prefetch(CARD_FILTER))
+        specs += [HERO_FILTER, SOCIAL_FILTER]
+        targets.append(hero)
+    if inline:
+        specs.append(INLINE_FILTER)
+        targets += inline
+    if targets:
+        prefetch_related_objects(targets, rendition_prefetch(*specs))
 
 
 def latest_stories(
