@@ -38,7 +38,7 @@ def json_rows(columns: str, from_where: str) -> RawSQL:
 
 def annotation_or(instance: Any, name: str, read: Callable[[], Any]) -> list[list[Any]]:
     """The annotated rows when the instance came through `for_serving`, else `read()` (a query)."""
-    rows = getattr(instance, name, _MISSING)
+    rows: Any = getattr(instance, name, _MISSING)
     if rows is _MISSING:
         rows = read()
     elif isinstance(rows, str):  # a raw query's column: the JSON text itself
