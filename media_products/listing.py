@@ -57,5 +57,12 @@ def more_products(product: Page, parent: Page) -> list[Any]:
     """The newest other products of the same index, shown under a product."""
     from media_products.models import product_models
 
-    latest = latest_stories(product.locale_id, product_models(), MORE_PRODUCTS + 1, root=parent)
+    # The product's own hero and social renditions come with the cards' (one query).
+    latest = latest_stories(
+        product.locale_id,
+        product_models(),
+        MORE_PRODUCTS + 1,
+        root=parent,
+        hero_of=product,
+    )
     return [p for p in latest if p.pk != product.pk][:MORE_PRODUCTS]

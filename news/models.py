@@ -62,6 +62,22 @@ class SectionPage(RoutablePageMixin, BasePage):
             .order_by("-first_published_at", "-pk")
         )
 
+    def article_positions(self):
+        """The ids of `articles()` in the same order, read from Wagtail's page table alone.
+
+        A covering index (migration 0004) answers it without reading a page row, so a page in the
+        middle of a long listing skips index entries, not rows (`portal.listing.TwoEndedPaginator`).
+        """
+        from portal.caching.structure import public
+
+        return (
+            public(Page.objects.live())
+            .descendant_of(self)
+            .type(ArticlePage)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")
+        )
+
     @path("rss/", name="feed")
     def feed(self, request: HttpRequest) -> Any:
         from news.feeds import SectionFeed
@@ -76,7 +92,10 @@ class SectionPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
-            for_cards(self.articles()), request.GET.get("page"), settings.PORTAL_LISTING_PAGE_SIZE
+            for_cards(self.articles()),
+            request.GET.get("page"),
+            settings.PORTAL_LISTING_PAGE_SIZE,
+            positions=self.article_positions(),
         )
         structure = get_structure()  # sections are in the site structure: no query
         context["subsections"] = sorted(
@@ -149,6 +168,62 @@ class ArticlePage(StoryPage):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
 
+    @classmethod
+    def for_serving(cls, queryset):
+        """Its own page also shows its tags, chosen links and documents: read in the same query."""
+        from news.serving import own_rows_annotations
+
+        return super().for_serving(queryset).annotate(**own_rows_annotations(cls))
+
+    @classmethod
+    def child_for_serving(cls, parent: Page, slug: str) -> "ArticlePage | None":
+        """The article routing serves: one hand-written query, its own rows included (news/serving.py)."""
+        from news.serving import child_article
+
+        return child_article(cls, parent, slug)
+
+    def body_images(self) -> list[Any]:
+        """The images of the body's image blocks (all read in one query, Wagtail's `bulk_to_python`).
+
+        The page asks for them before rendering so their renditions come with the cards'.
+        """
+        return [
+            block.value["image"]
+            for block in self.body
+            if block.block_type == "image" and block.value.get("image") is not None
+        ]
+
+    def tag_names(self) -> list[str]:
+        """The article's tags, in the order they were given."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self, "serving_tags", lambda: [[n, t.name] for n, t in enumerate(self.tags.all())]
+        )
+        return [name for _order, name in rows]
+
+    def related_page_ids(self) -> list[int]:
+        """The pages the editor chose as related, in the editor's order."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self,
+            "serving_related",
+            lambda: [[n, link.page_id] for n, link in enumerate(self.related_links.all())],
+        )
+        return [page_id for _order, page_id in rows]
+
+    def document_ids(self) -> list[int]:
+        """The legal documents the editor linked, in the editor's order."""
+        from portal.serving import annotation_or
+
+        rows = annotation_or(
+            self,
+            "serving_documents",
+            lambda: [[n, link.document_id] for n, link in enumerate(self.document_links.all())],
+        )
+        return [document_id for _order, document_id in rows]
+
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
         return super().save(*args, **kwargs)
@@ -171,7 +246,14 @@ class ArticlePage(StoryPage):
         context = super().get_context(request, *args, **kwargs)
         # ?print=1 is the print-friendly view: the no-JavaScript target of the "print" link.
         context["print_view"] = request.GET.get("print") == "1"
-        context["related"] = [] if context["print_view"] else related_stories(self)
+        inline = self.body_images()
+        if context["print_view"]:
+            from portal.listing import attach_card_images
+
+            context["related"] = []
+            attach_card_images([], hero_of=self, inline=inline)  # images and renditions
+        else:
+            context["related"] = related_stories(self, inline=inline)
         return context
 
 

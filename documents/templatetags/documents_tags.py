@@ -1,4 +1,4 @@
-"""The article page's "related documents": one query, whatever the number of links."""
+"""The article page's "related documents": one query when it has any, none otherwise."""
 
 from typing import Any
 
@@ -9,15 +9,24 @@ register = template.Library()
 
 @register.simple_tag
 def article_documents(article: Any) -> list[Any]:
+    """The live, public documents the article links to, in the editor's order.
+
+    The links come with the article (`ArticlePage.document_ids`), so an article without any
+    costs no query; the view restrictions come from the site structure.
+    """
     from documents.models import LegalDocumentPage
+    from portal.caching.structure import public
 
     if not getattr(article, "pk", None):
         return []
-    return list(
-        LegalDocumentPage.objects.live()
-        .public()
-        .filter(article_links__article=article)
+    ids = article.document_ids()
+    if not ids:
+        return []
+    documents = (
+        public(LegalDocumentPage.objects.live())
+        .filter(pk__in=ids)
         .defer_streamfields()
         .defer("text_key", "title_key", "lead")
-        .order_by("article_links__sort_order")
     )
+    by_id = {document.pk: document for document in documents}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -26,6 +26,10 @@ class BasePage(Page):
     # a campaign tag or a cache-buster neither fills the cache nor bypasses it. Listing pages with
     # filters add theirs.
     query_parameters: ClassVar[frozenset[str]] = frozenset({"page", "print"})
+    # The meta tags of every page ask for a lead (a story's says "og:type article"). A template
+    # lookup that fails costs a dir() of the whole page class, about a millisecond on each
+    # section and home page; pages with a lead field override this.
+    lead: Any = ""
 
     class Meta:
         abstract = True
@@ -37,6 +41,14 @@ class BasePage(Page):
         Types whose template reads related rows join them here, so serving stays one query.
         """
         return queryset
+
+    @classmethod
+    def child_for_serving(cls, parent: Page, slug: str) -> Page | None:
+        """The child of `parent` with this slug, read for serving (`for_serving`), or None.
+
+        Routing reads the last page of a URL through this; a type may read it its own way.
+        """
+        return cls.for_serving(cls._default_manager.child_of(parent).filter(slug=slug)).first()
 
     def full_clean(self, *args: Any, **kwargs: Any) -> None:
         """Fill an empty slug from the title the Vietnamese way before Wagtail would (it drops đ)."""
@@ -136,7 +148,7 @@ class StoryPage(BasePage):
 
     @classmethod
     def for_serving(cls, queryset: QuerySet) -> QuerySet:
-        """A story's own page shows its featured image: joined, its renditions prefetched."""
+        """A story's own page shows its featured image: joined (its renditions come with the cards')."""
         return with_hero_image(queryset)
 
     def save(self, *args, **kwargs):
