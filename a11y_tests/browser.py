@@ -16,7 +16,7 @@ from typing import Any
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from portal.display import COOKIE_NAME, DisplaySettings
+from core.display import COOKIE_NAME, DisplaySettings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -126,7 +126,7 @@ def resolve(key: str) -> PageCase:
     prefix = PREFIX[language]
     pages = _live(language)
     if kind == "home":
-        from portal.models import HomePage
+        from core.models import HomePage
 
         return _page_case(key, language, pages.type(HomePage).first())
     if kind.startswith("section-"):

@@ -5,7 +5,7 @@ lead; featured image with its alt text; a heading; a table with caption and head
 paragraph linking a document), saves a draft, sets the publication time and submits it; a
 moderator signs in with a second factor and approves; the page goes live when `publish_scheduled`
 runs at that time. Every screen on the way is checked for English messages (the msgid catalogue
-check of portal/editors/untranslated.py) and for script errors; the portal's own admin screens
+check of core/editors/untranslated.py) and for script errors; the portal's own admin screens
 (dashboard panels, editor's guide) are checked with axe.
 """
 
@@ -29,9 +29,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from a11y_tests.browser import Browser
 from a11y_tests.engine import describe_violations, install_axe, run_axe
+from core.editors.untranslated import untranslated_messages, visible_strings
+from core.groups import EDITORS, MODERATORS
 from news.models import ArticlePage, SectionPage
-from portal.editors.untranslated import untranslated_messages, visible_strings
-from portal.groups import EDITORS, MODERATORS
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ from a11y_tests.conformance import (
     validate,
 )
 from a11y_tests.matrix import NoSuchPage, case_keys, case_or_skip, resolve
-from portal.display import COOKIE_NAME
+from core.display import COOKIE_NAME
 
 pytestmark = pytest.mark.browser
 TEST_NAME = "test_page_is_valid_html"

@@ -10,8 +10,8 @@ from datetime import date
 from django.http import HttpRequest
 from django.utils import timezone
 
-from portal.display import DisplaySettings
-from portal.security.clients import client_address
+from core.display import DisplaySettings
+from core.security.clients import client_address
 
 from . import store
 from .exclusions import exclusion_reason

@@ -5,7 +5,7 @@ import base64
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from portal.security.ratelimit import rate_limited
+from core.security.ratelimit import rate_limited
 
 from .collect import BadHit, record_hit
 

@@ -3,7 +3,7 @@
 `/analytics/hit` needs none of the middleware a page needs (page cache, sessions, two-factor,
 lockouts, locale, messages, CSP for HTML); run through them it costs several cache round trips
 per hit. Requests to it without a session cookie are answered here by the view itself (the one
-route, `analytics:hit`, rate-limited per client by `portal.security.ratelimit` in one Redis round
+route, `analytics:hit`, rate-limited per client by `core.security.ratelimit` in one Redis round
 trip); a request carrying a session cookie (a logged-in user, to be excluded as such) goes
 through the full stack to the same view.
 

@@ -40,8 +40,8 @@ def draw(seed: int, quick: bool) -> list[Sampled]:
     from django.db.models import Count
     from wagtail.models import Page
 
+    from core.listing import story_page_models
     from news.models import ArticlePage, SectionPage
-    from portal.listing import story_page_models
 
     rng = random.Random(seed)
     scale = 0.2 if quick else 1.0
@@ -138,7 +138,7 @@ def failures(sample: list[Sampled]) -> list[str]:
 
 def over_budget(sample: list[Sampled]) -> list[str]:
     """Pages over their kind's query budget: reported, not failed (the budgets are asserted by
-    portal/tests/test_query_budgets.py at two scales; the showcase article's rich blocks cost
+    core/tests/test_query_budgets.py at two scales; the showcase article's rich blocks cost
     one query per block type, and the sample says so rather than hide it)."""
     problems = []
     for item in sample:

@@ -43,7 +43,7 @@ def setup() -> None:
     # copied before it existed gets it here (a no-op once applied).
     call_command("migrate", verbosity=0, interactive=False)
 
-    # The page cache (portal/caching) keeps /sitemap.xml too: measure the build, not the cache.
+    # The page cache (core/caching) keeps /sitemap.xml too: measure the build, not the cache.
     settings.PORTAL_PAGE_CACHE = False
 
 

@@ -7,7 +7,7 @@ real heading, so a screen-reader user jumps from article to article as a sighted
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from portal.blocks import CaptionedTableBlock, HeadingBlock, paragraph_block
+from core.blocks import CaptionedTableBlock, HeadingBlock, paragraph_block
 
 __all__ = ["LegalArticleBlock", "full_text_blocks"]
 

@@ -117,8 +117,8 @@ def listed_in(index: Page) -> QuerySet:
     A restriction on the index or above it hides them all; one on a document hides that one.
     Restrictions deeper than the index's children cannot cover a child, so they are skipped.
     """
+    from core.caching.structure import get_structure
     from documents.models import LegalDocumentPage
-    from portal.caching.structure import get_structure
 
     documents = LegalDocumentPage.objects.filter(listed_under=index.pk)
     child_path_length = len(index.path) + Page.steplen

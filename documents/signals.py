@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 
 def purge_related_documents(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from portal.caching.pages import purge_paths
+    from core.caching.pages import purge_paths
 
     # Cache entries are keyed by the request's (decoded) path; Wagtail's URLs are percent-encoded.
     paths = [

@@ -15,11 +15,11 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest, QueryDict
 from django.utils.text import Truncator
 
+from core.caching import tokens
+from core.listing import paginate
 from documents.forms.filters import DocumentFilterForm
 from documents.keys import words
 from documents.status import STATUS_LABELS, row_status, status_condition, today, with_status
-from portal.caching import tokens
-from portal.listing import paginate
 
 PAGE_SIZE = 20
 # Renewed whenever an editor changes a document type, issuing body or field (apps.py).

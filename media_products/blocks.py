@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from portal.blocks import CaptionedTableBlock, HeadingBlock, body_blocks, paragraph_block
+from core.blocks import CaptionedTableBlock, HeadingBlock, body_blocks, paragraph_block
 
 __all__ = [
     "PhotoBlock",

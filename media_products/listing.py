@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from wagtail.models import Page
 
-from portal.listing import attach_card_images, for_cards, latest_stories, paginate
+from core.listing import attach_card_images, for_cards, latest_stories, paginate
 
 MORE_PRODUCTS = 4
 
@@ -18,8 +18,8 @@ def kinds() -> list[tuple[str, Any, type[Page]]]:
 
 
 def _products(index: Page, kind: str) -> QuerySet:
+    from core.caching.structure import public
     from media_products.models import product_models
-    from portal.caching.structure import public
 
     models = [m for m in product_models() if m.media_kind == kind] or product_models()
     if len(models) == 1:

@@ -53,7 +53,7 @@ def caption_urls(video: VideoPage) -> list[tuple[str, str]]:
 def _purge(urls: list[tuple[str, str]]) -> None:
     from django.db import transaction
 
-    from portal.caching.invalidation import purge
+    from core.caching.invalidation import purge
 
     if urls:
         purge(urls)
@@ -64,7 +64,7 @@ def _refresh_structure_for_first_child(product: Any) -> None:
     """The site structure keeps the index's child count; treebeard's get_children() trusts it and
     finds nothing under an index that had no product when the structure was read, so the first
     product published there would be missing until the structure is read again."""
-    from portal.caching import structure
+    from core.caching import structure
 
     ancestors = structure.get_structure().ancestors(product)
     if ancestors and ancestors[-1].numchild == 0:
@@ -85,7 +85,7 @@ def _on_caption_saved(
 ) -> None:
     if raw:
         return
-    from portal.caching.invalidation import page_changed
+    from core.caching.invalidation import page_changed
 
     users = VideoPage.objects.filter(live=True).filter(
         captions=instance

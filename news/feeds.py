@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from portal.listing import attach_card_images, latest_stories, story_page_models
+from core.listing import attach_card_images, latest_stories, story_page_models
 
 FEED_LENGTH = 20
 
@@ -70,7 +70,7 @@ class StoryFeed(Feed):
 
 
 def _current_locale() -> Locale:
-    from portal.caching.structure import get_structure
+    from core.caching.structure import get_structure
 
     found = get_structure().active_locale()  # no query while serving
     if found is not None:

@@ -16,8 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.blocks import body_blocks
-from portal.models.base import BasePage, StoryPage
+from core.blocks import body_blocks
+from core.models.base import BasePage, StoryPage
 
 # Vietnamese prose reads at about 200 words a minute aloud and faster silently; 220 is a fair middle.
 WORDS_PER_MINUTE = 220
@@ -54,7 +54,7 @@ class SectionPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """Live articles in this section and its subsections, newest first."""
-        from portal.caching.structure import public
+        from core.caching.structure import public
 
         return (
             public(ArticlePage.objects.live())
@@ -66,9 +66,9 @@ class SectionPage(RoutablePageMixin, BasePage):
         """The ids of `articles()` in the same order, read from Wagtail's page table alone.
 
         A covering index (migration 0004) answers it without reading a page row, so a page in the
-        middle of a long listing skips index entries, not rows (`portal.listing.TwoEndedPaginator`).
+        middle of a long listing skips index entries, not rows (`core.listing.TwoEndedPaginator`).
         """
-        from portal.caching.structure import public
+        from core.caching.structure import public
 
         return (
             public(Page.objects.live())
@@ -87,8 +87,8 @@ class SectionPage(RoutablePageMixin, BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from django.conf import settings
 
-        from portal.caching.structure import get_structure
-        from portal.listing import for_cards, paginate
+        from core.caching.structure import get_structure
+        from core.listing import for_cards, paginate
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
@@ -195,7 +195,7 @@ class ArticlePage(StoryPage):
 
     def tag_names(self) -> list[str]:
         """The article's tags, in the order they were given."""
-        from portal.serving import annotation_or
+        from core.serving import annotation_or
 
         rows = annotation_or(
             self, "serving_tags", lambda: [[n, t.name] for n, t in enumerate(self.tags.all())]
@@ -204,7 +204,7 @@ class ArticlePage(StoryPage):
 
     def related_page_ids(self) -> list[int]:
         """The pages the editor chose as related, in the editor's order."""
-        from portal.serving import annotation_or
+        from core.serving import annotation_or
 
         rows = annotation_or(
             self,
@@ -215,7 +215,7 @@ class ArticlePage(StoryPage):
 
     def document_ids(self) -> list[int]:
         """The legal documents the editor linked, in the editor's order."""
-        from portal.serving import annotation_or
+        from core.serving import annotation_or
 
         rows = annotation_or(
             self,
@@ -248,7 +248,7 @@ class ArticlePage(StoryPage):
         context["print_view"] = request.GET.get("print") == "1"
         inline = self.body_images()
         if context["print_view"]:
-            from portal.listing import attach_card_images
+            from core.listing import attach_card_images
 
             context["related"] = []
             attach_card_images([], hero_of=self, inline=inline)  # images and renditions

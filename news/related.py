@@ -4,8 +4,8 @@ from typing import Any
 
 from wagtail.models import Page
 
-from portal.listing import attach_card_images, story_page_models
-from portal.story_sql import card_columns, column, placeholders, public_condition, table
+from core.listing import attach_card_images, story_page_models
+from core.story_sql import card_columns, column, placeholders, public_condition, table
 
 RELATED_LIMIT = 4
 # Candidates read per tag and from the section: each is one backward walk of an index that
@@ -59,7 +59,7 @@ def suggested_articles(
     the newest of its section (one backward walk of the (parent path, publication date) index,
     see migration 0003) and the chosen ones. Only those few hundred candidates are counted,
     checked and ranked; only the winners' columns are read. Written in SQL because it runs on
-    every article view (see `portal.story_sql`); the same SQL on SQLite.
+    every article view (see `core.story_sql`); the same SQL on SQLite.
     """
     from news.models import ArticlePage, ArticleTag
 

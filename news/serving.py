@@ -1,18 +1,18 @@
-"""How an article's own page is read: one query with its tags and links (see `portal/serving.py`).
+"""How an article's own page is read: one query with its tags and links (see `core/serving.py`).
 
 Routing reaches an article through `ArticlePage.child_for_serving`: a hand-written statement on
 the slug index, the article's tags, chosen links and document links as JSON columns. Composed
 through the ORM (the queryset, its joined featured image, three subqueries) the same read cost
 Django more time to build than PostgreSQL took to answer it. The featured image is read with the
-related cards' images (`portal.listing.attach_card_images`), one query for all of them.
+related cards' images (`core.listing.attach_card_images`), one query for all of them.
 """
 
 from typing import Any
 
 from wagtail.models import Page
 
-from portal.serving import json_rows, json_rows_sql
-from portal.story_sql import column, table
+from core.serving import json_rows, json_rows_sql
+from core.story_sql import column, table
 
 
 def own_rows(model: type[Page], this: str) -> dict[str, tuple[str, str]]:

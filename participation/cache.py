@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from portal.caching.invalidation import affected_urls, page_changed
+from core.caching.invalidation import affected_urls, page_changed
 
 from .models import DraftComment, Question
 

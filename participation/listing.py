@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
-from portal.listing import paginate
+from core.listing import paginate
 
 from .models import QuestionIndexPage, Topic
 

@@ -1,4 +1,4 @@
-"""Published answers (Hỏi đáp) in site search: a `SearchSource` for `Question` (portal/search/sources.py).
+"""Published answers (Hỏi đáp) in site search: a `SearchSource` for `Question` (core/search/sources.py).
 
 An answer is not a page, so its index row is governed by the questions-and-answers page it is
 published on (language, visibility, publication). The row holds only public text: the question's
@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from portal.search.sources import SearchResult, SearchRow, register
+from core.search.sources import SearchResult, SearchRow, register
 
 from .models import Question
 from .models.pages import PUBLIC_QUESTION_FIELDS
@@ -84,13 +84,13 @@ class PublishedAnswers:
 
 
 def on_question_saved(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from portal.search.index import index_objects
+    from core.search.index import index_objects
 
     index_objects(Question, [instance])
 
 
 def on_question_deleted(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from portal.search.index import remove_objects
+    from core.search.index import remove_objects
 
     remove_objects(Question, [instance.pk])
 

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from portal.security.ratelimit import rate_limited
+from core.security.ratelimit import rate_limited
 
 from . import emails
 from .forms import CommentForm, QuestionForm, UsefulForm

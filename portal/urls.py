@@ -9,11 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from core import health
+from core import views as portal_views
+from core.caching import routing
+from core.search import views as search_views
 from news.feeds import SiteFeed
-from portal import health
-from portal import views as portal_views
-from portal.caching import routing
-from portal.search import views as search_views
 from seo import views as seo_views
 
 # Admin URLs are configurable, and can be switched off for a public-only deployment.
@@ -43,7 +43,7 @@ urlpatterns += i18n_patterns(
     # Form endpoints of public participation: never cached, CSRF by origin (participation/origin.py).
     path("participation/", include("participation.urls")),
     # Wagtail's front-end URLs, its serve view replaced by one that routes from the site structure
-    # (portal/caching/routing.py); the same pattern and name, after Wagtail's `_util/` URLs.
+    # (core/caching/routing.py); the same pattern and name, after Wagtail's `_util/` URLs.
     *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
@@ -59,5 +59,5 @@ if settings.PORTAL_SERVE_MEDIA:
         )
     ]
 
-handler404 = "portal.views.page_not_found"
-handler500 = "portal.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

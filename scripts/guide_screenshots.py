@@ -37,7 +37,7 @@ def _wait_for(port: int, seconds: float = 60) -> None:
 def _people(password: str) -> tuple:
     from django.contrib.auth.models import Group, User
 
-    from portal.groups import EDITORS, MODERATORS
+    from core.groups import EDITORS, MODERATORS
 
     made = []
     for name, group in (

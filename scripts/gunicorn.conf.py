@@ -44,8 +44,8 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "portal.security.observability.RedactingFilter"}},
-    "formatters": {"json": {"()": "portal.security.observability.JsonFormatter"}},
+    "filters": {"redact": {"()": "core.security.observability.RedactingFilter"}},
+    "formatters": {"json": {"()": "core.security.observability.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]},
     },

@@ -25,7 +25,7 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from portal.editors.catalogue import PLACEHOLDER, source_catalogues  # noqa: E402
+from core.editors.catalogue import PLACEHOLDER, source_catalogues  # noqa: E402
 
 OUT = {
     domain: ROOT / "locale" / "vi" / "LC_MESSAGES" / f"{domain}.po"

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal.images import SOCIAL_FILTER
+from core.images import SOCIAL_FILTER
 from seo import structured_data as sd
 
 Builder = Callable[[Page, "Facts"], sd.Node]
@@ -219,6 +219,7 @@ register("documents.LegalDocumentPage", legal_document)
 
 
 def _builtin_builders() -> list[tuple[type, Builder]]:
+    from core.models import HomePage
     from media_products.models import (
         AudioPage,
         EMagazinePage,
@@ -228,7 +229,6 @@ def _builtin_builders() -> list[tuple[type, Builder]]:
         VideoPage,
     )
     from news.models import ArticlePage, SectionPage
-    from portal.models import HomePage
 
     def collection(page: Any, facts: Facts) -> sd.Node:
         return sd.creative_work(

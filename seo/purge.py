@@ -1,8 +1,8 @@
 """Cached sitemap responses, purged exactly when a page in them changes.
 
-Entries live in the shared cache under tokens (`portal/caching/tokens.py`): one per part
+Entries live in the shared cache under tokens (`core/caching/tokens.py`): one per part
 (``sitemap:<part>``), one for the index (``sitemap:__index__``) and ``sitemap`` for everything.
-The portal announces every page change once (`portal/caching/signals.py`); the receivers here
+The portal announces every page change once (`core/caching/signals.py`); the receivers here
 keep what the sitemap lists:
 
 - a page published, unpublished or deleted while live, or a live page (or its ``live`` column)
@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from wagtail.models import Page
 
-from portal.caching import signals, tokens
+from core.caching import signals, tokens
 from seo import sitemaps
 
 INDEX = "__index__"
@@ -76,7 +76,7 @@ def purge_everything() -> None:
 
 
 def _purge_cdn(names: set[str]) -> None:
-    from portal.caching.invalidation import purge_cdn
+    from core.caching.invalidation import purge_cdn
 
     paths = [
         reverse("sitemap") if n == INDEX else reverse("sitemap_part", args=(n,)) for n in names

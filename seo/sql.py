@@ -5,7 +5,7 @@ page: a read of the whole page table on each uncached request of `/sitemap.xml`.
 (page type, window) pair asks the partial index created by `seo/migrations/0001` for its most
 recent listed page (`ORDER BY ... LIMIT 1` on the index's last column), so the index reads a few
 index pages per part whatever the corpus. Table and column names come from `_meta`; "public" is
-`portal.story_sql.public_condition`, the portal's one raw definition of it.
+`core.story_sql.public_condition`, the portal's one raw definition of it.
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from wagtail.models import Page
 
-from portal.story_sql import public_condition, table
+from core.story_sql import public_condition, table
 
 INDEX_NAME = "seo_sitemap_part_lastmod"
 

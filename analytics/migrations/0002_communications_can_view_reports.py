@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.groups import COMMUNICATIONS
+from core.groups import COMMUNICATIONS
 
 
 def forwards(apps, schema_editor):

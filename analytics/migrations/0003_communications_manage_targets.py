@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.groups import COMMUNICATIONS
+from core.groups import COMMUNICATIONS
 
 CODENAMES = {
     "add_sectiontarget": "Can add chỉ tiêu truy cập",

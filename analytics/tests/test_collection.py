@@ -7,7 +7,7 @@ from django.test import Client
 
 from analytics.models import DailySalt, DisplayModeHit, Hit, Reason
 from analytics.visitors import forget_cached_salts
-from portal.groups import EDITORS
+from core.groups import EDITORS
 
 from .base import BROWSER, TreeTestCase, call_fast_path
 

@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page
 
 from analytics import bots, store
 from analytics.models import Hit, Reason
-from portal.security import ratelimit
+from core.security import ratelimit
 
 from .base import BROWSER, TreeTestCase, call_fast_path, reset_worker_caches
 

@@ -127,7 +127,7 @@ def bulk_create_documents(
             DocumentIndexPage.objects.filter(pk=parent.pk).update(numchild=F("numchild") + size)
             get_search_backend().add_bulk(LegalDocumentPage, rows)
         made += size
-    from portal.caching.invalidation import after_bulk_change
+    from core.caching.invalidation import after_bulk_change
 
     after_bulk_change()
     if connection.vendor == "postgresql":

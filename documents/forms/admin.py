@@ -5,8 +5,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PublishGuardForm
 from documents.files import extension, pdf_has_text
-from portal.forms import PublishGuardForm
 
 
 class LegalDocumentForm(PublishGuardForm):

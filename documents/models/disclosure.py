@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.models.base import BasePage
+from core.models.base import BasePage
 
 FILTER_KEYS = {"q", "type", "issuer", "field", "year", "status"}
 

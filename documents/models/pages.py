@@ -13,11 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models.base import BasePage, StoryPage
 from documents.blocks import full_text_blocks
 from documents.forms.admin import LegalDocumentForm
 from documents.keys import search_key
 from documents.status import STATUS_LABELS, derive_status
-from portal.models.base import BasePage, StoryPage
 
 
 class DocumentIndexPage(RoutablePageMixin, BasePage):
@@ -239,7 +239,7 @@ class LegalDocumentPage(StoryPage):
 
     @classmethod
     def for_serving(cls, queryset: Any) -> Any:
-        """Routing reads the lists the page shows in the same query (see portal/caching/routing.py)."""
+        """Routing reads the lists the page shows in the same query (see core/caching/routing.py)."""
         return super().for_serving(queryset).select_related("document_type", "issuer", "field")
 
     @property

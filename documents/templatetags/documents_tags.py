@@ -14,8 +14,8 @@ def article_documents(article: Any) -> list[Any]:
     The links come with the article (`ArticlePage.document_ids`), so an article without any
     costs no query; the view restrictions come from the site structure.
     """
+    from core.caching.structure import public
     from documents.models import LegalDocumentPage
-    from portal.caching.structure import public
 
     if not getattr(article, "pk", None):
         return []

@@ -3,8 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from core.testing import make_article
 from documents.models import ArticleDocumentLink
-from portal.testing import make_article
 from seo.testing import sitemap_locations
 
 from .factories import make_document

@@ -8,11 +8,11 @@ from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
+from core.images import PAGE_RENDITION_FILTERS
 from media_products.clips import make_audio, make_video
 from media_products.models import CaptionTrack, PodcastSeries, PortalMedia
 from media_products.probe import probe_media
 from media_products.webvtt import parse_webvtt
-from portal.images import PAGE_RENDITION_FILTERS
 
 from .texts import CAPTIONS, INFOGRAPHIC_DATA, SERIES
 

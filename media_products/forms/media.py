@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtailmedia.forms import BaseMediaForm
 from wagtailmedia.settings import wagtailmedia_settings
 
+from core.security.uploads import PortalImageField
 from media_products.probe import NotPlayableError, probe_media
-from portal.security.uploads import PortalImageField
 
 
 class CheckedMediaForm(BaseMediaForm):

@@ -12,8 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.caching.structure import public
-from portal.models.base import BasePage
+from core.caching.structure import public
+from core.models.base import BasePage
 
 from .files import PodcastSeries
 

@@ -14,9 +14,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from core.blocks import BODY_RICH_TEXT_FEATURES
+from core.models.base import StoryPage
 from media_products.blocks import PhotoBlock, description_blocks, emagazine_blocks
-from portal.blocks import BODY_RICH_TEXT_FEATURES
-from portal.models.base import StoryPage
 
 from .guards import (
     heading_outline_problem,
@@ -55,8 +55,8 @@ class MediaProductPage(StoryPage):
     promote_panels = [*Page.promote_panels, FieldPanel("publication_date")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from core.caching.structure import get_structure
         from media_products.listing import more_products
-        from portal.caching.structure import get_structure
 
         context = super().get_context(request, *args, **kwargs)
         context["index"] = index = get_structure().parent_of(self) or self.get_parent()

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from portal.groups import EDITORS, MODERATORS
-from portal.testing import make_image
+from core.groups import EDITORS, MODERATORS
+from core.testing import make_image
 
 from .factories import make_captions, make_index, make_media, make_series
 

@@ -78,7 +78,7 @@ def make_index(
 def add_product(
     index: Page, model: type[Page], title: str, publish: bool = True, **fields: Any
 ) -> Page:
-    from portal.slugs import vietnamese_slugify
+    from core.slugs import vietnamese_slugify
 
     page = model(
         title=title,
@@ -147,7 +147,7 @@ class ProductsTestData:
 
     @classmethod
     def setUpTestData(cls) -> None:
-        from portal.testing import make_image, make_site
+        from core.testing import make_image, make_site
 
         cls.home, cls.home_en = make_site()
         cls.media_index = make_index(cls.home)

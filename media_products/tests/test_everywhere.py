@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 from django.test import TestCase
 
+from core.models import HomeFeaturedItem
+from core.testing import make_article, make_section
 from news.models import ArticleRelatedLink
-from portal.models import HomeFeaturedItem
-from portal.testing import make_article, make_section
 from seo.testing import sitemap_locations
 
 from .factories import PRODUCT_MODELS, ProductsTestData, add_product, complete_fields, make_index

@@ -16,10 +16,10 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from core.slugs import vietnamese_slugify
 from news.demo.indexing import index_articles, refresh_title_norms
 from news.demo.text import NewsWriter
 from news.models import ArticlePage, ArticleTag, SectionPage
-from portal.slugs import vietnamese_slugify
 
 BATCH = 500
 
@@ -174,7 +174,7 @@ def bulk_create_articles(
             progress(made, count)
     refresh_title_norms()
     # Bulk rows bypass the signals that purge cached pages and listing counts.
-    from portal.caching.invalidation import after_bulk_change
+    from core.caching.invalidation import after_bulk_change
 
     after_bulk_change()
     if connection.vendor == "postgresql":

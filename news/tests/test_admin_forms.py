@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import get_page_models
 
-from portal.groups import EDITORS
-from portal.testing import make_article
+from core.groups import EDITORS
+from core.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

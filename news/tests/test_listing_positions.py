@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from portal.listing import for_cards, paginate
-from portal.testing import make_article, make_section
+from core.listing import for_cards, paginate
+from core.testing import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
-from portal.groups import COMMUNICATIONS, EDITORS, MODERATORS, WORKFLOW_NAME
-from portal.testing import make_article, make_image
+from core.groups import COMMUNICATIONS, EDITORS, MODERATORS, WORKFLOW_NAME
+from core.testing import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 

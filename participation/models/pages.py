@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models.base import BasePage, StoryPage
+from core.models.base import BasePage, StoryPage
 
 PUBLIC_QUESTION_FIELDS = ("reference", "topic", "text", "answer", "public_initials", "published_at")
 PUBLIC_COMMENT_FIELDS = ("reference", "article_number", "text", "public_initials", "created_at")
@@ -138,7 +138,7 @@ class ConsultationIndexPage(BasePage):
         return self.search_description or self.intro
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from portal.listing import paginate
+        from core.listing import paginate
 
         context = super().get_context(request, *args, **kwargs)
         drafts = (

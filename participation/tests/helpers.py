@@ -7,6 +7,7 @@ from typing import Any
 from django.core import signing
 from django.utils import timezone
 
+from core.models import StandardPage
 from participation.models import (
     ConsultationIndexPage,
     DraftConsultationPage,
@@ -14,7 +15,6 @@ from participation.models import (
     QuestionIndexPage,
 )
 from participation.spam import SALT
-from portal.models import StandardPage
 
 
 def make_qa_page(home) -> QuestionIndexPage:

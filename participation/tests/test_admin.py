@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
+from core.groups import MODERATORS
 from participation.models import Question
-from portal.groups import MODERATORS
 
 from .helpers import make_qa_page, publish_question
 
@@ -157,7 +157,7 @@ def test_staff_cannot_mark_a_question_withdrawn(client, hoi_dap, question):
 
 
 def test_users_outside_the_queue_groups_are_refused(client, django_user_model, question):
-    from portal.groups import EDITORS
+    from core.groups import EDITORS
 
     editor = _staff(django_user_model, EDITORS, "bientap")
     client.force_login(editor)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from portal.rich_text import BODY_RICH_TEXT_FEATURES
+from core.rich_text import BODY_RICH_TEXT_FEATURES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,10 +28,10 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
-    "portal",
-    "portal.security",
-    "portal.caching",
-    "portal.editors",
+    "core",
+    "core.security",
+    "core.caching",
+    "core.editors",
     "news",
     "media_products",
     "documents",
@@ -74,15 +74,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.security.observability.AccessLogMiddleware",
+    "core.security.observability.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.headers.SecurityHeadersMiddleware",
+    "core.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.health.DatabaseUnavailableMiddleware",
-    "portal.dbguard.StatementGuardMiddleware",
+    "core.health.DatabaseUnavailableMiddleware",
+    "core.dbguard.StatementGuardMiddleware",
     # Early, so a cached page skips everything below; after the database guard so its 503 stands.
-    "portal.caching.pages.PageCacheMiddleware",
-    "portal.caching.middleware.SiteStructureMiddleware",
+    "core.caching.pages.PageCacheMiddleware",
+    "core.caching.middleware.SiteStructureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,17 +90,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.security.sessions.AdminIdleTimeoutMiddleware",
-    "portal.security.twofactor.TwoFactorMiddleware",
+    "core.security.sessions.AdminIdleTimeoutMiddleware",
+    "core.security.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.security.headers.PortalCSPMiddleware",
+    "core.security.headers.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a lockout into the lock page.
     "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "portal.security.lockout.LockoutBackend",
+    "core.security.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -120,7 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.context_processors.display_settings",
+                "core.context_processors.display_settings",
             ],
         },
     },
@@ -136,14 +136,14 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-# Guard rails (portal/dbguard.py, PostgreSQL): statements of web requests are cancelled after
+# Guard rails (core/dbguard.py, PostgreSQL): statements of web requests are cancelled after
 # 2 s, the admin's after 30 s, management commands' (manage.py sets PORTAL_PROCESS) after an hour.
 DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "2000"))
 DB_ADMIN_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_ADMIN_STATEMENT_TIMEOUT_MS", "30000"))
 DB_COMMAND_STATEMENT_TIMEOUT_MS = int(os.environ.get("DB_COMMAND_STATEMENT_TIMEOUT_MS", "3600000"))
 DB_SLOW_QUERY_MS = int(os.environ.get("DB_SLOW_QUERY_MS", "500"))
 if IS_POSTGRES:
-    from portal.dbguard import session_options
+    from core.dbguard import session_options
 
     _default_options = DATABASES["default"].setdefault("OPTIONS", {})
     _default_options["options"] = " ".join(
@@ -256,7 +256,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Every rich-text field (transcripts, descriptions...) offers only what the templates style
 # accessibly: no h1 (the page title is the only one) and no underline (it reads as a link).
-# Same list as portal.blocks.streams.BODY_RICH_TEXT_FEATURES (a test keeps them equal).
+# Same list as core.blocks.streams.BODY_RICH_TEXT_FEATURES (a test keeps them equal).
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -266,14 +266,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-# Slugs in ASCII as Vietnamese sites write them (đ -> d, tones dropped: portal/slugs.py), not
+# Slugs in ASCII as Vietnamese sites write them (đ -> d, tones dropped: core/slugs.py), not
 # percent-encoded Unicode; a slug changed on a live page leaves a redirect from the old URL.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
-# Wagtail's sign-in form with its password label in Vietnamese (portal/editors/forms.py).
-WAGTAILADMIN_USER_LOGIN_FORM = "portal.editors.forms.PortalLoginForm"
+# Wagtail's sign-in form with its password label in Vietnamese (core/editors/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "core.editors.forms.PortalLoginForm"
 # Dates in the admin (and wherever a template asks for SHORT_DATE_FORMAT) as dd/mm/yyyy.
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # Media (video, audio) through wagtailmedia; its size limit is ours.
 # Our media model records each file's real type and size (podcast enclosures need both); the
@@ -296,7 +296,7 @@ WAGTAILSEARCH_BACKENDS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- Speed (portal/caching/): page cache for anonymous readers, site structure, CDN purge ---
+# --- Speed (core/caching/): page cache for anonymous readers, site structure, CDN purge ---
 PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_ALIAS = "default"
 # Purges are exact; the timeout only bounds what no purge covers (a related-articles box elsewhere).
@@ -321,7 +321,7 @@ if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_BEARER_TO
     }
 
 # Visit analytics (analytics/): raw hits are purged after RETENTION_DAYS, rollups are kept.
-# The reader's address comes from portal.security.clients (TRUSTED_PROXY_COUNT).
+# The reader's address comes from core.security.clients (TRUSTED_PROXY_COUNT).
 ANALYTICS = {
     "RETENTION_DAYS": int(os.environ.get("ANALYTICS_RETENTION_DAYS", "90")),
     "SECTION_DEPTHS": (1, 2),  # below each home: its children and grandchildren
@@ -337,8 +337,8 @@ PORTAL_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 PORTAL_ADMIN_ENABLED = env_bool("ADMIN_ENABLED", True)
 PORTAL_SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
-# --- Security (portal/security/): headers, admin protection, uploads, rate limits, logs ---
-from portal.security.policy import admin_csp, permissions_policy, public_csp  # noqa: E402
+# --- Security (core/security/): headers, admin protection, uploads, rate limits, logs ---
+from core.security.policy import admin_csp, permissions_policy, public_csp  # noqa: E402
 
 CSP_FRAME_ORIGINS = env_list("CSP_FRAME_ORIGINS")  # e.g. a video host allowed in embeds
 CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")  # e.g. the S3 or CDN host of uploads
@@ -368,22 +368,22 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCK_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CLIENT_IP_CALLABLE = "portal.security.clients.client_pseudo_address"
-AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.clients.client_pseudo_address"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 # A single development or test process shares its memory cache with itself; production has Redis.
 SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["axes.W001"]
 
-# Uploads: Wagtail's limits above, plus content checks and refusal of SVG (portal/security/uploads.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.PortalImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.security.uploads.PortalDocumentForm"
+# Uploads: Wagtail's limits above, plus content checks and refusal of SVG (core/security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.security.uploads.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.security.uploads.PortalDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document downloads as an attachment
 # No avatars fetched from a third party: it would leak editors' e-mail hashes and break the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Per-client limits on costly public endpoints ("count/period", period s, m, h or d), counted by
-# portal/security/ratelimit.py. "forms": every public form's submissions, together.
+# core/security/ratelimit.py. "forms": every public form's submissions, together.
 PORTAL_RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 PORTAL_RATELIMITS = {
     "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
@@ -403,8 +403,8 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "portal.security.observability.RedactingFilter"}},
-    "formatters": {"json": {"()": "portal.security.observability.JsonFormatter"}},
+    "filters": {"redact": {"()": "core.security.observability.RedactingFilter"}},
+    "formatters": {"json": {"()": "core.security.observability.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["redact"]},
     },

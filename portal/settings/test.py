@@ -4,7 +4,7 @@ import os
 import tempfile
 
 # Test set-up (migrations, flushes between transactional tests) runs with the commands' statement
-# timeout, as management commands do; portal/tests/test_dbguard.py checks the web one.
+# timeout, as management commands do; core/tests/test_dbguard.py checks the web one.
 os.environ.setdefault("PORTAL_PROCESS", "command")
 
 from .base import *  # noqa: F403

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.templatetags.portal_tags import breadcrumb_trail, home_page, translations_of
+from core.templatetags.portal_tags import breadcrumb_trail, home_page, translations_of
 from seo import page_data
 from seo.structured_data import as_script
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from portal.models import StandardPage
-from portal.testing import make_article
+from core.models import StandardPage
+from core.testing import make_article
 from seo import purge, sitemaps
 
 pytestmark = pytest.mark.django_db

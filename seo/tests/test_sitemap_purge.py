@@ -3,9 +3,9 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from portal.caching import signals, tokens
-from portal.models import SiteSettings, StandardPage
-from portal.testing import make_article
+from core.caching import signals, tokens
+from core.models import SiteSettings, StandardPage
+from core.testing import make_article
 from seo import purge, sitemaps
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import PageViewRestriction
 
-from portal.testing import make_article
+from core.testing import make_article
 from seo import sitemaps, sql
 
 pytestmark = pytest.mark.django_db

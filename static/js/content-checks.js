@@ -1,5 +1,5 @@
 // The portal's own content checks for Wagtail's checker (userbar and preview panel).
-// Loaded only with the userbar; the rules and their options come from portal/wagtail_hooks.py.
+// Loaded only with the userbar; the rules and their options come from core/wagtail_hooks.py.
 (function () {
   "use strict";
 

@@ -1,0 +1,17 @@
+from core.search.models import SearchEntry
+
+from .base import BasePage
+from .images import PortalImage, PortalRendition
+from .pages import HomeFeaturedItem, HomePage, StandardPage
+from .site_settings import SiteSettings
+
+__all__ = [
+    "BasePage",
+    "HomeFeaturedItem",
+    "HomePage",
+    "PortalImage",
+    "PortalRendition",
+    "SearchEntry",
+    "SiteSettings",
+    "StandardPage",
+]
