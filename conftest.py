@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.testing import make_section, make_site
+from testsupport import make_section, make_site
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,7 @@ def django_db_serialized_rollback() -> None:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker) -> Iterator[None]:
     """The test database with the demo content: every page type, 45 news articles, media."""
-    from core.demo import seed
+    from sitewide.demo import seed
 
     with django_db_blocker.unblock():
         _restore_migrated_content()

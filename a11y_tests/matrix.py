@@ -30,10 +30,10 @@ NO_RESULT_TERM = "qqxyzzy"
 PREFIX = {"vi": "", "en": "/en"}
 # The page types with hand-picked demo pages below; every other type is covered by the model list.
 HAND_PICKED_MODELS = {
-    "portal.homepage",
+    "sitewide.homepage",
     "news.sectionpage",
     "news.articlepage",
-    "portal.standardpage",
+    "sitewide.standardpage",
 }
 SERVER_ERROR_PATH = "/__a11y__/500/"
 # The documents library's listing states (filtered, notice, empty, later page) and a complete document.
@@ -126,7 +126,7 @@ def resolve(key: str) -> PageCase:
     prefix = PREFIX[language]
     pages = _live(language)
     if kind == "home":
-        from core.models import HomePage
+        from sitewide.models import HomePage
 
         return _page_case(key, language, pages.type(HomePage).first())
     if kind.startswith("section-"):

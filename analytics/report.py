@@ -213,7 +213,7 @@ def daily_views(period: Period, section: Section | None = None) -> list[tuple[da
 def _home_ids() -> list[int]:
     from wagtail.models import Page
 
-    from core.models import HomePage
+    from sitewide.models import HomePage
 
     return list(Page.objects.type(HomePage).values_list("id", flat=True))
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
-from core.models import HomePage
+from sitewide.models import HomePage
 
 from .conf import setting
 

@@ -48,9 +48,9 @@ def configure() -> None:
 
 def ensure_library(target: int) -> float | None:
     """Seed the documents library up to `target` documents; seconds taken, or None if present."""
-    from core.models import HomePage
     from documents.demo import ensure_documents
     from documents.models import LegalDocumentPage
+    from sitewide.models import HomePage
 
     if LegalDocumentPage.objects.filter(locale__language_code="vi").count() >= target:
         return None

@@ -279,8 +279,8 @@ def search_plans(query: str = "chuyen doi so") -> list[tuple[str, str]]:
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    from core.search.models import SearchEntry
-    from core.search.ranking import PLANNER
+    from sitewide.search.models import SearchEntry
+    from sitewide.search.ranking import PLANNER
 
     if connection.vendor != "postgresql":
         return []

@@ -89,7 +89,7 @@ def log(message: str) -> None:
 
 
 def fold(text: str) -> str:
-    from core.search.index import fold as fold_text
+    from sitewide.search.index import fold as fold_text
 
     return fold_text(text)
 

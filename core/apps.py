@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
 
         from core.search import index
 
-        # The ranked site search follows publication (core/search/index.py).
+        # The ranked site search follows publication (sitewide/search/index.py).
         page_published.connect(index.on_page_published, dispatch_uid="portal-search-published")
         page_unpublished.connect(
             index.on_page_unpublished, dispatch_uid="portal-search-unpublished"

@@ -42,7 +42,7 @@ class SectionPage(RoutablePageMixin, BasePage):
     promote_panels = [*Page.promote_panels, FieldPanel("show_on_home")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
-    parent_page_types = ["portal.HomePage", "news.SectionPage"]
+    parent_page_types = ["sitewide.HomePage", "news.SectionPage"]
 
     class Meta:
         verbose_name = _("chuyên mục tin")

@@ -1,6 +1,6 @@
 """Demo participation content: answered questions, an open and a closed draft with its summary.
 
-Called from `seed_demo` (core/demo); idempotent like the rest of the demo. The people are
+Called from `seed_demo` (sitewide/demo); idempotent like the rest of the demo. The people are
 invented and their e-mail addresses use the reserved example.vn domain.
 """
 
@@ -10,9 +10,9 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
-from core.demo.site import _ensure_translation, _rich
-from core.models import StandardPage
 from news.demo.articles import ensure_child
+from sitewide.demo.site import _ensure_translation, _rich
+from sitewide.models import StandardPage
 
 from .models import (
     ConsultationIndexPage,

@@ -84,13 +84,13 @@ class PublishedAnswers:
 
 
 def on_question_saved(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from core.search.index import index_objects
+    from sitewide.search.index import index_objects
 
     index_objects(Question, [instance])
 
 
 def on_question_deleted(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from core.search.index import remove_objects
+    from sitewide.search.index import remove_objects
 
     remove_objects(Question, [instance.pk])
 

@@ -219,7 +219,6 @@ register("documents.LegalDocumentPage", legal_document)
 
 
 def _builtin_builders() -> list[tuple[type, Builder]]:
-    from core.models import HomePage
     from media_products.models import (
         AudioPage,
         EMagazinePage,
@@ -229,6 +228,7 @@ def _builtin_builders() -> list[tuple[type, Builder]]:
         VideoPage,
     )
     from news.models import ArticlePage, SectionPage
+    from sitewide.models import HomePage
 
     def collection(page: Any, facts: Facts) -> sd.Node:
         return sd.creative_work(

@@ -5,8 +5,8 @@ from django.db import close_old_connections
 from django.test import Client, RequestFactory, TestCase
 
 from analytics import collect, visitors
-from core.models import StandardPage
-from core.testing import make_article, make_section, make_site
+from sitewide.models import StandardPage
+from testsupport import make_article, make_section, make_site
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "

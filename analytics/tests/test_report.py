@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from analytics.models import DisplayModeDay, PageDay, Reason, SectionTarget
 from analytics.rollup import rollup_month, run_rollup
 from core.groups import COMMUNICATIONS
-from core.testing import make_article, make_section
+from testsupport import make_article, make_section
 
 from . import scenario
 from .base import TreeTestCase, send_hit

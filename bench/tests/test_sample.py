@@ -4,7 +4,7 @@ a page that is slow, broken or over its query budget fails the run."""
 import pytest
 
 from bench import sample
-from core.testing import make_article, make_section
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-from core.search.models import SearchEntry
+from sitewide.search.models import SearchEntry
 
 from .base import BasePage
 from .images import PortalImage, PortalRendition

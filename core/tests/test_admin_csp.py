@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from core.testing import make_article, make_image, make_section, make_site
+from testsupport import make_article, make_image, make_section, make_site
 
 pytestmark = pytest.mark.browser
 

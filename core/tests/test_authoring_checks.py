@@ -11,8 +11,8 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.userbar import AccessibilityItem, apply_userbar_hooks
 
 from core.blocks.streams import BODY_RICH_TEXT_FEATURES
-from core.testing import make_article
 from core.wagtail_hooks import FILE_NAME_ALT_PATTERN, VAGUE_LINK_PHRASES, PortalContentChecker
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from core.blocks import (
     EmbedWithTitleBlock,
     HeadingBlock,
 )
-from core.testing import make_image
+from testsupport import make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.caching import signals, tokens
 from core.caching.invalidation import after_bulk_change, page_changed
-from core.testing import make_article
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

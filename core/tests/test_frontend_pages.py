@@ -11,9 +11,10 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Site
 
-from core.models import SiteSettings, StandardPage
-from core.testing import make_article, make_image, make_section, make_site
+from core.models import SiteSettings
 from core.tests.markup import read, text_of
+from sitewide.models import StandardPage
+from testsupport import make_article, make_image, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 

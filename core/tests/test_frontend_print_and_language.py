@@ -8,8 +8,8 @@ from django.core.cache import caches
 from django.utils import translation
 
 from core.templatetags.portal_tags import with_frame_title
-from core.testing import make_article
 from core.tests.markup import read, text_of
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
-from core.testing import make_article
+from testsupport import make_article
 
 FUZZ = settings(
     max_examples=60,

@@ -23,7 +23,7 @@ def test_healthz_is_503_when_the_database_is_unreachable(client, db):
 
 def test_a_page_answers_503_not_500_while_the_database_is_away(client, home):
     refused = OperationalError("connection refused")
-    with mock.patch("core.models.HomePage.serve", side_effect=refused):
+    with mock.patch("sitewide.models.HomePage.serve", side_effect=refused):
         response = client.get("/")
     assert response.status_code == 503
     assert response["Retry-After"]

@@ -9,10 +9,10 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from core.forms.widgets import IsoDateInput
-from core.models import HomeFeaturedItem
 from core.templatetags.markup_tags import html_datetime
-from core.testing import make_article, make_section, make_site
 from core.tests.markup import read
+from sitewide.models import HomeFeaturedItem
+from testsupport import make_article, make_section, make_site
 
 # A valid global date and time string: at most three digits of fractional seconds.
 HTML_DATETIME = re.compile(

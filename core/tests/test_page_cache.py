@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from core.caching.pages import STATUS_HEADER, is_storable
 from core.models import SiteSettings
-from core.testing import make_article, make_section, make_site
+from testsupport import make_article, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 

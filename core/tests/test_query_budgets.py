@@ -12,13 +12,13 @@ from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core.caching import structure
-from core.testing import make_article, make_image, make_section, make_site
 from documents.models import ArticleDocumentLink
 from documents.tests.factories import make_document, make_index, make_lists
 from news.demo.articles import bulk_create_articles
 from news.demo.showcase import showcase_body
 from news.demo.text import NewsWriter
 from news.models import ArticleRelatedLink
+from testsupport import make_article, make_image, make_section, make_site
 
 BUDGETS = {
     "home": 15,

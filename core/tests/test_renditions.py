@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 
 from core.images import CARD_FILTER, HERO_FILTER
 from core.tasks import READER_RENDITION_FILTERS, images_used_by
-from core.testing import make_article, make_image, make_section, make_site
+from testsupport import make_article, make_image, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 

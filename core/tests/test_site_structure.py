@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from core.caching import structure, tokens
-from core.testing import make_article, make_section, make_site
+from testsupport import make_article, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 

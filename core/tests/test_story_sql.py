@@ -11,10 +11,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from core.home import home_sections, latest_by_section
 from core.story_sql import public_condition, table
-from core.testing import make_article, make_section
 from news.models import ArticlePage
+from sitewide.home import home_sections, latest_by_section
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

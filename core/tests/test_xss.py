@@ -13,8 +13,8 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from core.testing import make_image
 from news.models import ArticlePage
+from testsupport import make_image
 
 PAYLOAD = (
     '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'

@@ -29,7 +29,7 @@ class PublicInformationPage(BasePage):
         InlinePanel("items", label=_("Nhóm thông tin phải công khai"), min_num=1),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    parent_page_types = ["documents.DocumentIndexPage", "portal.HomePage"]
+    parent_page_types = ["documents.DocumentIndexPage", "sitewide.HomePage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -28,7 +28,7 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["sitewide.HomePage"]
     subpage_types = ["documents.LegalDocumentPage", "documents.PublicInformationPage"]
 
     class Meta:

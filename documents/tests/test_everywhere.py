@@ -3,9 +3,9 @@
 import pytest
 from django.test import override_settings
 
-from core.testing import make_article
 from documents.models import ArticleDocumentLink
 from seo.testing import sitemap_locations
+from testsupport import make_article
 
 from .factories import make_document
 

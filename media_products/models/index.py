@@ -24,7 +24,7 @@ class MediaIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["sitewide.HomePage"]
     subpage_types = [
         "media_products.VideoPage",
         "media_products.AudioPage",

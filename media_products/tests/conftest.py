@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from core.groups import EDITORS, MODERATORS
-from core.testing import make_image
+from testsupport import make_image
 
 from .factories import make_captions, make_index, make_media, make_series
 

@@ -147,7 +147,7 @@ class ProductsTestData:
 
     @classmethod
     def setUpTestData(cls) -> None:
-        from core.testing import make_image, make_site
+        from testsupport import make_image, make_site
 
         cls.home, cls.home_en = make_site()
         cls.media_index = make_index(cls.home)

@@ -5,11 +5,11 @@ import io
 import pytest
 from wagtail.models import Page
 
-from core.testing import make_image
 from media_products.demo import KINDS, ensure_media_products
 from media_products.models import CaptionTrack, MediaIndexPage, PortalMedia, product_models
 from media_products.probe import probe_media
 from media_products.webvtt import parse_webvtt
+from testsupport import make_image
 
 pytestmark = pytest.mark.django_db
 

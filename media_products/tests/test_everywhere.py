@@ -4,10 +4,10 @@ import xml.etree.ElementTree as ET
 
 from django.test import TestCase
 
-from core.models import HomeFeaturedItem
-from core.testing import make_article, make_section
 from news.models import ArticleRelatedLink
 from seo.testing import sitemap_locations
+from sitewide.models import HomeFeaturedItem
+from testsupport import make_article, make_section
 
 from .factories import PRODUCT_MODELS, ProductsTestData, add_product, complete_fields, make_index
 

@@ -204,7 +204,7 @@ class ProductPagesTest(ProductsTestData, TestCase):
         assert f'href="{self.media_index.url}podcast/chinh-sach/rss/"' in html
 
     def test_media_pages_can_be_chosen_as_featured_on_home(self):
-        from core.models import HomeFeaturedItem
+        from sitewide.models import HomeFeaturedItem
 
         panel = HomeFeaturedItem.panels[0].bind_to_model(HomeFeaturedItem)
         chooser = panel.get_form_options()["widgets"]["page"]

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from core.testing import make_image
 from media_products.demo import DemoKit, bulk_create_products
+from testsupport import make_image
 
 pytestmark = pytest.mark.django_db
 

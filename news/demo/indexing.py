@@ -37,7 +37,7 @@ def refresh_title_norms() -> None:
 def index_articles(
     articles: Sequence[Any], tags_by_article: dict[int, list[str]], refresh_norms: bool = True
 ) -> None:
-    from core.search.index import index_pages
+    from sitewide.search.index import index_pages
 
     # The ranked site search index (bulk rows bypass the publication signal that feeds it).
     index_pages(articles)

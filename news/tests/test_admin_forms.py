@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import get_page_models
 
 from core.groups import EDITORS
-from core.testing import make_article
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

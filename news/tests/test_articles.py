@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core.testing import make_article, make_image, make_section
 from news.models import ArticleRelatedLink
 from news.related import related_stories
+from testsupport import make_article, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from core.testing import make_article, make_image
+from testsupport import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_site_feed_lists_articles_with_the_rss_essentials(client, news_section):
 
 
 def test_section_feed_lists_only_that_sections_articles(client, home, news_section):
-    from core.testing import make_section
+    from testsupport import make_section
 
     other = make_section(home, "Khác")
     make_article(news_section, "Tin của chuyên mục")
@@ -49,7 +49,7 @@ def test_section_feed_lists_only_that_sections_articles(client, home, news_secti
 
 
 def test_english_feed_lists_english_articles(client, homes):
-    from core.testing import make_section
+    from testsupport import make_section
 
     home_vi, home_en = homes
     make_article(make_section(home_vi, "Tin"), "Tin tiếng Việt")

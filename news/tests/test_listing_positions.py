@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from core.listing import for_cards, paginate
-from core.testing import make_article, make_section
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core.testing import make_article, make_section
 from news import related
 from news.models import ArticlePage
 from news.related import related_stories, suggested_articles
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

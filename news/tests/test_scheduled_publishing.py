@@ -7,7 +7,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from core.testing import make_article
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

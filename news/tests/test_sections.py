@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from core.testing import make_article, make_section
 from news.demo.articles import bulk_create_articles
 from news.demo.text import NewsWriter
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_draft_articles_are_not_listed(client, news_section):
 
 
 def test_home_shows_featured_and_latest_per_section(client, home, news_section):
-    from core.models import HomeFeaturedItem
+    from sitewide.models import HomeFeaturedItem
 
     featured = make_article(news_section, "Tin nổi bật nhất")
     make_article(news_section, "Tin thường")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page, Workflow
 
 from core.groups import COMMUNICATIONS, EDITORS, MODERATORS, WORKFLOW_NAME
-from core.testing import make_article, make_image
+from testsupport import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -65,7 +65,7 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), _privacy_panel()]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["sitewide.HomePage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -126,7 +126,7 @@ class ConsultationIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), _privacy_panel()]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["sitewide.HomePage"]
     subpage_types = ["participation.DraftConsultationPage"]
 
     class Meta:

@@ -7,7 +7,6 @@ from typing import Any
 from django.core import signing
 from django.utils import timezone
 
-from core.models import StandardPage
 from participation.models import (
     ConsultationIndexPage,
     DraftConsultationPage,
@@ -15,6 +14,7 @@ from participation.models import (
     QuestionIndexPage,
 )
 from participation.spam import SALT
+from sitewide.models import StandardPage
 
 
 def make_qa_page(home) -> QuestionIndexPage:

@@ -3,10 +3,10 @@
 import pytest
 from django.core.management import call_command
 
-from core.search.models import SearchEntry
-from core.testing import make_article
 from participation.models import Question
 from participation.privacy import withdraw
+from sitewide.search.models import SearchEntry
+from testsupport import make_article
 
 from .helpers import make_qa_page, publish_question
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from analytics.exports import to_csv
 from analytics.report import Period, section_rows
-from core.testing import make_article
 from participation.models import UsefulVote
+from testsupport import make_article
 
 from .helpers import started
 
@@ -108,7 +108,7 @@ def test_comments_go_to_the_editors_of_that_page(client, article, home, django_u
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
-    from core.testing import make_section
+    from testsupport import make_section
 
     elsewhere = make_article(make_section(home, "Chuyên mục khác"), "Bài khác")
     vote(client, article, "no", "Góp ý cho bài này")

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.testing import make_article
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

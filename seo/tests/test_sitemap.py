@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from core.models import StandardPage
-from core.testing import make_article
 from seo import purge, sitemaps
+from sitewide.models import StandardPage
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +167,7 @@ def test_robots_txt_points_at_the_index_on_the_canonical_host(client, home):
 
 
 def test_crawlers_may_ask_with_head_but_not_post(client, home):
-    for path in ("/sitemap.xml", "/sitemap-portal.homepage-0.xml", "/robots.txt"):
+    for path in ("/sitemap.xml", "/sitemap-sitewide.homepage-0.xml", "/robots.txt"):
         assert client.head(path).status_code == 200, path
         assert client.post(path).status_code == 405, path
 

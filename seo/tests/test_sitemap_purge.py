@@ -4,9 +4,10 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from core.caching import signals, tokens
-from core.models import SiteSettings, StandardPage
-from core.testing import make_article
+from core.models import SiteSettings
 from seo import purge, sitemaps
+from sitewide.models import StandardPage
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

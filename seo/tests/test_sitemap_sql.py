@@ -5,8 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import PageViewRestriction
 
-from core.testing import make_article
 from seo import sitemaps, sql
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

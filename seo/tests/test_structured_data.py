@@ -6,11 +6,12 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Site
 
-from core.models import SiteSettings, StandardPage
-from core.testing import make_article, make_image
+from core.models import SiteSettings
 from media_products.models import AudioPage, PhotoStoryPage, VideoPage
 from media_products.tests.factories import PRODUCT_MODELS, ProductsTestData
 from seo import structured_data as sd
+from sitewide.models import StandardPage
+from testsupport import make_article, make_image
 
 from .jsonld import assert_valid, graph, node
 
@@ -218,7 +219,7 @@ class DescribingCostsNoQueryTest(ProductsTestData, TestCase):
 
 
 def make_section_under(home):
-    from core.testing import make_section
+    from testsupport import make_section
 
     return make_section(home, "Tin tức", slug="tin-tuc")
 

@@ -15,8 +15,6 @@ from wagtail.users.models import UserProfile
 
 from core.editors.untranslated import untranslated_messages, visible_strings
 from core.groups import COMMUNICATIONS, EDITORS, MODERATORS
-from core.models import StandardPage
-from core.testing import make_article, make_image, make_section, make_site
 from media_products.tests.factories import (
     PRODUCT_MODELS,
     add_product,
@@ -26,6 +24,8 @@ from media_products.tests.factories import (
     make_media,
     make_series,
 )
+from sitewide.models import StandardPage
+from testsupport import make_article, make_image, make_section, make_site
 
 ROLES = {"editor": EDITORS, "moderator": MODERATORS, "communications": COMMUNICATIONS}
 # Screens each role works in: they must render (200) for that role, not only be skipped.

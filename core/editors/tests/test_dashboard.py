@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core.editors.guide import GUIDE, markdown_to_html
 from core.groups import COMMUNICATIONS, EDITORS, MODERATORS
-from core.testing import make_article, make_section, make_site
+from testsupport import make_article, make_section, make_site
 
 PASSWORD = "mat-khau-dai-123456"
 

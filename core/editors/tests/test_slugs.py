@@ -9,8 +9,8 @@ from wagtail.contrib.redirects.models import Redirect
 
 from core.editors.widgets import VietnameseSlugInput, slug_formatters
 from core.slugs import VIETNAMESE_LETTERS, vietnamese_slugify
-from core.testing import make_section, make_site
 from news.models import ArticlePage
+from testsupport import make_section, make_site
 
 
 @pytest.mark.parametrize(

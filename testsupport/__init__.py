@@ -12,8 +12,8 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from core.models import HomePage
 from news.models import ArticlePage, SectionPage
+from sitewide.models import HomePage
 
 
 def make_image(

@@ -18,8 +18,8 @@ from django.db.models import Model
 from wagtail.models import Page
 
 from core.search.fields import SiteSearch, document_for, with_related_fields
-from core.search.models import SearchEntry
 from core.search.sources import SearchRow, SearchSource, sources
+from sitewide.search.models import SearchEntry
 
 BATCH = 500
 

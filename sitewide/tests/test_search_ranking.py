@@ -1,4 +1,4 @@
-"""The ranking rules of site search, on a small corpus (core/search/ranking.py states them).
+"""The ranking rules of site search, on a small corpus (sitewide/search/ranking.py states them).
 
 The rules that need PostgreSQL's text search (lead over body, phrase over scattered words,
 exact diacritics, some words after all words) are skipped on SQLite; the rest run on both.
@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.search.models import SearchEntry
-from core.testing import make_article
+from sitewide.search.models import SearchEntry
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

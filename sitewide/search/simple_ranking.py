@@ -11,9 +11,9 @@ from operator import and_
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from core.search.index import fold
-from core.search.models import SearchEntry
-from core.search.ranking import RankedHit, RankedPage, SearchFilters
+from sitewide.search.index import fold
+from sitewide.search.models import SearchEntry
+from sitewide.search.ranking import RankedHit, RankedPage, SearchFilters
 
 
 def rank_simple(

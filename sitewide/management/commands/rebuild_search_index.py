@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from core.search.index import rebuild
+from sitewide.search.index import rebuild
 
 
 class Command(BaseCommand):

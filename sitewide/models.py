@@ -55,7 +55,7 @@ class HomePage(BasePage):
         return route_below(self, request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from core.home import home_context
+        from sitewide.home import home_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
@@ -108,7 +108,7 @@ class StandardPage(BasePage):
         FieldPanel("body"),
         FieldPanel("last_reviewed"),
     ]
-    subpage_types = ["portal.StandardPage"]
+    subpage_types = ["sitewide.StandardPage"]
 
     class Meta:
         verbose_name = _("trang thông tin")

@@ -1,6 +1,6 @@
 """Ranking a query over the site search index: which entries, in which order, how many.
 
-The rules (pinned by core/tests/test_search_ranking.py):
+The rules (pinned by sitewide/tests/test_search_ranking.py):
 
 1. Entries with every word of the query in their title or lead come first (tier 1), then entries
    with every word somewhere (tier 2). Only when no entry has every word, entries with some of the
@@ -23,7 +23,7 @@ that reaches past a tier's end has read, and so counted, the whole tier, and the
 follows: every match is reachable. A count not known exactly is estimated from a fixed sixteenth
 of the index (partial GIN indexes on `id % 16 = 0`) and said to be an estimate.
 docs/performance.md ("Search") has the measurements behind these choices.
-SQLite (development) keeps a simpler ranking (core/search/simple_ranking.py).
+SQLite (development) keeps a simpler ranking (sitewide/search/simple_ranking.py).
 """
 
 from dataclasses import dataclass, field
@@ -246,7 +246,7 @@ def rank(
 ) -> RankedPage:
     """Results `offset` to `offset + size` and the count, in one statement."""
     if connection.vendor != "postgresql":
-        from core.search.simple_ranking import rank_simple
+        from sitewide.search.simple_ranking import rank_simple
 
         return rank_simple(query, filters, offset, size, newest)
     entry, page, params = _filters_sql(filters)

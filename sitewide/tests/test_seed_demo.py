@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from core.models import HomePage, StandardPage
 from news.models import ArticlePage, SectionPage
+from sitewide.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

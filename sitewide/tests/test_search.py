@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from core.testing import make_article, make_section
+from testsupport import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

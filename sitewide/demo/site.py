@@ -5,8 +5,9 @@ from typing import Any
 
 from wagtail.models import Locale, Page, Site
 
-from core.models import HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
 from news.demo.articles import ensure_child, publish
+from sitewide.models import HomePage, StandardPage
 
 
 def _rich(*paragraphs: str) -> list[dict]:

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.demo import seed
+from sitewide.demo import seed
 
 
 class Command(BaseCommand):

@@ -15,12 +15,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from core.forms.search import SearchForm
 from core.search.fields import site_search_models
-from core.search.index import fold
-from core.search.ranking import RankedHit, SearchFilters, rank
 from core.search.sources import sources
 from core.security.ratelimit import rate_limited
+from sitewide.search.forms import SearchForm
+from sitewide.search.index import fold
+from sitewide.search.ranking import RankedHit, SearchFilters, rank
 
 
 def _active_locale() -> Locale:
@@ -227,4 +227,4 @@ def search(request: HttpRequest) -> HttpResponse:
                 for name in ("section", "type", "lang", "date_from", "date_to")
             ),
         )
-    return render(request, "portal/search.html", context, status=status)
+    return render(request, "sitewide/search.html", context, status=status)

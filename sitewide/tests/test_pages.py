@@ -2,9 +2,9 @@
 
 import pytest
 
-from core.models import StandardPage
-from core.testing import make_article
 from seo.testing import sitemap_locations
+from sitewide.models import StandardPage
+from testsupport import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ Title, lead and body text are stored as published. On PostgreSQL the migrations 
 columns from them: `document`, the weighted `tsvector` (title A, lead B, body C) folded by
 `portal_vietnamese` (diacritics ignored), `head` (title and lead only), and `exact`, title and
 lead with their diacritics kept; the ranking reads those. On SQLite the three text columns hold
-the text folded by `fold()` and the ranking is simpler (see `core/search/simple_ranking.py`).
+the text folded by `fold()` and the ranking is simpler (see `sitewide/search/simple_ranking.py`).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,7 +33,7 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
 
     class Meta:
-        app_label = "portal"
+        db_table = "portal_searchentry"  # named in the migration's SQL (generated columns)
         verbose_name = "mục chỉ mục tìm kiếm"
         verbose_name_plural = "chỉ mục tìm kiếm"
         constraints = [

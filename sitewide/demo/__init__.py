@@ -4,15 +4,6 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from core.demo.images import ensure_demo_images
-from core.demo.site import (
-    demo_site,
-    ensure_home_en,
-    ensure_home_vi,
-    ensure_information_pages,
-    ensure_site_settings,
-)
-from core.models import HomeFeaturedItem
 from media_products.demo import ensure_media_products
 from news.demo.articles import bulk_create_articles, ensure_child, ensure_sections
 from news.demo.showcase import ensure_draft_and_scheduled, ensure_english_news, ensure_showcase
@@ -20,6 +11,15 @@ from news.demo.text import NewsWriter
 from news.demo.text_en import ENGLISH
 from news.models import ArticlePage, SectionPage
 from participation.demo import ensure_participation
+from sitewide.demo.images import ensure_demo_images
+from sitewide.demo.site import (
+    demo_site,
+    ensure_home_en,
+    ensure_home_vi,
+    ensure_information_pages,
+    ensure_site_settings,
+)
+from sitewide.models import HomeFeaturedItem
 
 Log = Callable[[str], None]
 
