@@ -213,9 +213,9 @@ def daily_views(period: Period, section: Section | None = None) -> list[tuple[da
 def _home_ids() -> list[int]:
     from wagtail.models import Page
 
-    from sitewide.models import HomePage
+    from analytics.conf import home_page_model
 
-    return list(Page.objects.type(HomePage).values_list("id", flat=True))
+    return list(Page.objects.type(home_page_model()).values_list("id", flat=True))
 
 
 def exclusion_counts(period: Period) -> list[tuple[str, int]]:

@@ -10,9 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
-from sitewide.models import HomePage
-
-from .conf import setting
+from .conf import home_page_model, setting
 
 STEPLEN = Page.steplen
 
@@ -33,7 +31,7 @@ class Section:
 def report_sections() -> list[Section]:
     """Every section in tree order (two queries whatever the size of the tree)."""
     homes = list(
-        Page.objects.type(HomePage)
+        Page.objects.type(home_page_model())
         .select_related("locale")
         .order_by("path")
         .only("path", "depth", "url_path", "locale__language_code")

@@ -3,17 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    """What every content app stands on: page bases, blocks, listing helpers, site settings.
+
+    The code lives in `core/` but the app keeps the label `portal` it had when it was the project
+    package: existing databases keep their tables (`portal_*`), content types, permissions and
+    migration records, and the migrations moved with the code unchanged. Renaming the label would
+    mean renaming every table and rewriting `django_migrations` for no reader-visible gain.
+    """
+
     name = "core"
     label = "portal"
     verbose_name = _("Cổng thông tin")
-
-    def ready(self) -> None:
-        from wagtail.signals import page_published, page_unpublished
-
-        from core.search import index
-
-        # The ranked site search follows publication (sitewide/search/index.py).
-        page_published.connect(index.on_page_published, dispatch_uid="portal-search-published")
-        page_unpublished.connect(
-            index.on_page_unpublished, dispatch_uid="portal-search-unpublished"
-        )

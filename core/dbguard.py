@@ -1,7 +1,7 @@
 """Guard rails on the database: no request can hold a PostgreSQL backend or a worker for long.
 
 - Every statement of a web process is cancelled after `DB_STATEMENT_TIMEOUT_MS` (2 s): a session
-  default set when the connection opens (`session_options`, from the settings), so it costs no
+  default set when the connection opens (`portal.settings.database.session_options`), so it costs no
   round trip per request. The reader gets `core.health`'s quick 503 with `Retry-After`.
 - Admin requests raise it to `DB_ADMIN_STATEMENT_TIMEOUT_MS` for their duration (one `SET` and one
   `RESET`): editors' reports and bulk actions may legitimately take longer.
@@ -29,23 +29,7 @@ from core.security.observability import current_request_id
 logger = logging.getLogger("portal.db")
 
 QUERY_CANCELED = "57014"  # SQLSTATE of a statement cancelled by statement_timeout
-IDLE_IN_TRANSACTION_MS = 60_000
-CLIENT_CHECK_MS = 1_000
 LOGGED_SQL_CHARS = 300
-
-
-def session_options(statement_timeout_ms: int, command: bool = False) -> str:
-    """libpq `options` for a connection: the timeouts every session of this process starts with.
-
-    A command (an import, a backfill) may think for minutes inside a transaction between two
-    statements; a web request that does is a leak, and its session is ended.
-    """
-    idle = 0 if command else IDLE_IN_TRANSACTION_MS
-    return (
-        f"-c statement_timeout={int(statement_timeout_ms)} "
-        f"-c idle_in_transaction_session_timeout={idle} "
-        f"-c client_connection_check_interval={CLIENT_CHECK_MS}"
-    )
 
 
 def is_cancelled(error: BaseException) -> bool:

@@ -11,8 +11,6 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from news.demo.articles import ensure_child
-from sitewide.demo.site import _ensure_translation, _rich
-from sitewide.models import StandardPage
 
 from .models import (
     ConsultationIndexPage,
@@ -141,23 +139,11 @@ ARTICLES_EN = [
 ]
 
 
-def ensure_participation(home_vi: Page, home_en: Page, log: Log) -> None:
-    privacy = ensure_child(
-        home_vi,
-        StandardPage,
-        "bao-ve-du-lieu-ca-nhan",
-        title="Thông báo về bảo vệ dữ liệu cá nhân",
-        intro="Bộ xử lý dữ liệu cá nhân của người gửi câu hỏi, góp ý như thế nào.",
-        body=_rich(*PRIVACY_VI),
-    )
-    privacy_en = _ensure_translation(
-        privacy,
-        home_en.locale,
-        "personal-data",
-        "Personal data notice",
-        "How the ministry handles the personal data of people who send questions and comments.",
-        _rich(*PRIVACY_EN),
-    )
+def ensure_participation(
+    home_vi: Page, home_en: Page, privacy: Page, privacy_en: Page, log: Log
+) -> None:
+    """The questions and drafts pages, their privacy notice (`PRIVACY_VI`, `PRIVACY_EN`) made by
+    the site-wide demo as an information page, which this app does not know."""
     qa_vi = ensure_child(
         home_vi,
         QuestionIndexPage,

@@ -1,20 +1,25 @@
 """What the home page shows: featured stories and the latest articles of each section, in constant queries."""
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from core.caching.structure import get_structure, public
 from core.listing import attach_card_images, latest_stories, story_page_models
+from core.models import StoryPage
 from core.story_sql import card_columns, column, placeholders, public_condition, table
+from news.models import ArticlePage, SectionPage
+
+if TYPE_CHECKING:
+    from sitewide.models import HomePage
 
 FEATURED_LIMIT = 6
 MEDIA_ON_HOME = 4
 
 
-def featured_stories(home: Any, attach_images: bool = True) -> list[Any]:
+def featured_stories(home: "HomePage", attach_images: bool = True) -> list[StoryPage]:
     ids = [item.page_id for item in home.featured_items.all()][:FEATURED_LIMIT]
     if not ids:
         return []
@@ -28,10 +33,8 @@ def featured_stories(home: Any, attach_images: bool = True) -> list[Any]:
     return featured
 
 
-def home_sections(home: Any) -> list[Any]:
+def home_sections(home: "HomePage") -> list[SectionPage]:
     """Live, public sections below this home marked "show on home", in tree order."""
-    from news.models import SectionPage
-
     structure = get_structure()
     return [
         page
@@ -46,8 +49,8 @@ def home_sections(home: Any) -> list[Any]:
 
 
 def latest_by_section(
-    home: Any, per_section: int, exclude_ids: list[int], attach_images: bool = True
-) -> list[tuple[Any, list[Any]]]:
+    home: "HomePage", per_section: int, exclude_ids: list[int], attach_images: bool = True
+) -> list[tuple[SectionPage, list[ArticlePage]]]:
     """Each home-page section with its newest articles (its subsections' included), in one query.
 
     A UNION ALL of one `ORDER BY ... LIMIT` per section on narrow rows: each part walks the
@@ -55,8 +58,6 @@ def latest_by_section(
     over all articles reads every one of them: seconds at 120,000). Only the winners' columns
     are read. Written in SQL because Home is the most visited page (see `core.story_sql`).
     """
-    from news.models import ArticlePage
-
     sections = home_sections(home)
     if not sections:
         return []
@@ -94,7 +95,7 @@ def latest_by_section(
     ]
 
 
-def home_context(home: Any) -> dict[str, Any]:
+def home_context(home: "HomePage") -> dict[str, Any]:
     featured = featured_stories(home, attach_images=False)
     media_models = [m for m in story_page_models() if m._meta.app_label == "media_products"]
     by_section = latest_by_section(

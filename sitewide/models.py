@@ -1,4 +1,9 @@
-"""Site-wide page types: the home page of each language and the standard information pages."""
+"""Site-wide page types: the home page of each language and the standard information pages.
+
+The tables keep the names they had when these models belonged to the `portal` app (`db_table`):
+the move to this app changed Django's state only, so existing databases needed no DDL (the
+search index's generated columns and GIN indexes name `portal_searchentry` in their SQL).
+"""
 
 from typing import Any
 
@@ -7,13 +12,18 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import body_blocks
+from core.listing import story_page_models
+from core.models import BasePage
+from sitewide.home import home_context
+from sitewide.search.models import SearchEntry
 
-from .base import BasePage
+__all__ = ["HomeFeaturedItem", "HomePage", "SearchEntry", "StandardPage", "StoryChooserPanel"]
 
 
 class HomePage(BasePage):
@@ -42,6 +52,7 @@ class HomePage(BasePage):
     max_count_per_parent = None
 
     class Meta:
+        db_table = "portal_homepage"
         verbose_name = _("trang chủ")
 
     @property
@@ -55,11 +66,24 @@ class HomePage(BasePage):
         return route_below(self, request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from sitewide.home import home_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
         return context
+
+
+class StoryChooserPanel(PageChooserPanel):
+    """A page chooser offering every story type (articles and multimedia products).
+
+    The types are derived when the form is built (`story_page_models`), so a new story type
+    can be featured on Home without editing a list here.
+    """
+
+    def get_form_options(self) -> dict[str, Any]:
+        options = super().get_form_options()
+        options.setdefault("widgets", {})[self.field_name] = AdminPageChooser(
+            target_models=story_page_models(), can_choose_root=self.can_choose_root
+        )
+        return options
 
 
 class HomeFeaturedItem(Orderable):
@@ -71,21 +95,10 @@ class HomeFeaturedItem(Orderable):
         related_name="+",
     )
 
-    panels = [
-        PageChooserPanel(
-            "page",
-            [
-                "news.ArticlePage",
-                "media_products.VideoPage",
-                "media_products.AudioPage",
-                "media_products.PhotoStoryPage",
-                "media_products.InfographicPage",
-                "media_products.EMagazinePage",
-            ],
-        )
-    ]
+    panels = [StoryChooserPanel("page")]
 
     class Meta(Orderable.Meta):
+        db_table = "portal_homefeatureditem"
         verbose_name = _("tin nổi bật")
 
 
@@ -111,6 +124,7 @@ class StandardPage(BasePage):
     subpage_types = ["sitewide.StandardPage"]
 
     class Meta:
+        db_table = "portal_standardpage"
         verbose_name = _("trang thông tin")
 
     @property

@@ -1,5 +1,4 @@
 from .display import DisplaySettingsForm
 from .pages import PublishGuardForm
-from .search import SearchForm
 
-__all__ = ["DisplaySettingsForm", "PublishGuardForm", "SearchForm"]
+__all__ = ["DisplaySettingsForm", "PublishGuardForm"]

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.test import TransactionTestCase, override_settings
 
-from core.dbguard import session_options
 from core.security.observability import JsonFormatter
+from portal.settings.database import session_options
 
 pytestmark = [
     pytest.mark.django_db,

@@ -14,6 +14,7 @@ from django.db import connection
 from django.utils.html import strip_tags
 from wagtail.search.backends import get_search_backend
 
+from core.signals import pages_bulk_published
 from news.models import ArticlePage
 
 
@@ -37,10 +38,8 @@ def refresh_title_norms() -> None:
 def index_articles(
     articles: Sequence[Any], tags_by_article: dict[int, list[str]], refresh_norms: bool = True
 ) -> None:
-    from sitewide.search.index import index_pages
-
-    # The ranked site search index (bulk rows bypass the publication signal that feeds it).
-    index_pages(articles)
+    # The ranked site search indexes them (bulk rows bypass the publication signal that feeds it).
+    pages_bulk_published.send(sender=ArticlePage, pages=articles)
     backend = get_search_backend()
     if connection.vendor != "postgresql" or not hasattr(backend, "config"):
         backend.add_bulk(

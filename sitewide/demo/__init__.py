@@ -1,25 +1,27 @@
 """Demo content for `make run`, the accessibility suite and the benchmarks, written for this portal."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext as _
 
+from core.models import StoryPage
 from media_products.demo import ensure_media_products
 from news.demo.articles import bulk_create_articles, ensure_child, ensure_sections
 from news.demo.showcase import ensure_draft_and_scheduled, ensure_english_news, ensure_showcase
 from news.demo.text import NewsWriter
 from news.demo.text_en import ENGLISH
 from news.models import ArticlePage, SectionPage
-from participation.demo import ensure_participation
+from participation.demo import PRIVACY_EN, PRIVACY_VI, ensure_participation
 from sitewide.demo.images import ensure_demo_images
 from sitewide.demo.site import (
     demo_site,
     ensure_home_en,
     ensure_home_vi,
     ensure_information_pages,
+    ensure_privacy_notice,
     ensure_site_settings,
 )
-from sitewide.models import HomeFeaturedItem
+from sitewide.models import HomeFeaturedItem, HomePage
 
 Log = Callable[[str], None]
 
@@ -59,7 +61,8 @@ def seed(
     _feature(home_vi, [showcase])
     _feature(home_en, list(ArticlePage.objects.child_of(english_news).live()[:1]))
     ensure_media_products(home_vi, home_en, images, count=media, log=log)
-    ensure_participation(home_vi, home_en, log)
+    privacy, privacy_en = ensure_privacy_notice(home_vi, home_en, PRIVACY_VI, PRIVACY_EN)
+    ensure_participation(home_vi, home_en, privacy, privacy_en, log)
 
     existing = ArticlePage.objects.filter(
         slug__regex=r"-[0-9a-f]{8}$", locale=home_vi.locale
@@ -93,7 +96,7 @@ def _complete_english_news(section: SectionPage, images: list, log: Log) -> None
         )
 
 
-def _feature(home, pages) -> None:
+def _feature(home: HomePage, pages: Iterable[StoryPage]) -> None:
     if home.featured_items.exists():
         return
     for order, page in enumerate(pages):

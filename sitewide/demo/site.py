@@ -1,7 +1,6 @@
 """The demo site's skeleton: both home pages, the information pages and the site settings."""
 
 from datetime import date
-from typing import Any
 
 from wagtail.models import Locale, Page, Site
 
@@ -187,6 +186,29 @@ def ensure_information_pages(home_vi: HomePage, home_en: HomePage) -> dict[str, 
     return pages
 
 
+def ensure_privacy_notice(
+    home_vi: HomePage, home_en: HomePage, text_vi: tuple[str, ...], text_en: tuple[str, ...]
+) -> tuple[StandardPage, StandardPage]:
+    """The personal data notice the participation forms link to, in both languages."""
+    privacy = ensure_child(
+        home_vi,
+        StandardPage,
+        "bao-ve-du-lieu-ca-nhan",
+        title="Thông báo về bảo vệ dữ liệu cá nhân",
+        intro="Bộ xử lý dữ liệu cá nhân của người gửi câu hỏi, góp ý như thế nào.",
+        body=_rich(*text_vi),
+    )
+    privacy_en = _ensure_translation(
+        privacy,
+        home_en.locale,
+        "personal-data",
+        "Personal data notice",
+        "How the ministry handles the personal data of people who send questions and comments.",
+        _rich(*text_en),
+    )
+    return privacy, privacy_en
+
+
 def _ensure_translation(
     page: Page, locale: Locale, slug: str, title: str, intro: str, body: list
 ) -> Page:
@@ -218,5 +240,5 @@ def ensure_site_settings(site: Site, statement: Page) -> None:
     settings_obj.save()
 
 
-def demo_site(home: Any) -> Site:
+def demo_site(home: HomePage) -> Site:
     return Site.objects.get(root_page=home)

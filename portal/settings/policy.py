@@ -1,6 +1,7 @@
 """Browser policies as data: the public CSP, the admin CSP and the Permissions-Policy.
 
-Kept free of Django imports so the settings module can import it.
+Settings compute them from the environment (`CSP_FRAME_ORIGINS`, `CSP_MEDIA_ORIGINS`); the
+middleware in `core.security.headers` reads the results from the settings.
 """
 
 from csp.constants import NONCE, NONE, SELF
