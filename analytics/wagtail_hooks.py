@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import SectionTarget
+from .panels import MonthVisitsPanel
 
 SIDE_PANEL_TEMPLATE = "analytics/side_panel_visits.html"
 
@@ -63,3 +64,10 @@ def _status_templates_with_visits(self, context):
 _status_templates_with_visits.adds_visits = True
 if not getattr(_status_templates, "adds_visits", False):
     PageStatusSidePanel.get_status_templates = _status_templates_with_visits
+
+
+@hooks.register("construct_homepage_panels")
+def month_visits_panel(request, panels: list) -> None:
+    """Whoever may read the visits report sees the month so far on the dashboard."""
+    if admin_views.can_view_report(request.user):
+        panels.append(MonthVisitsPanel(request))

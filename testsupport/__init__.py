@@ -1,6 +1,9 @@
 """Builders for tests: a small site tree made in milliseconds, without the whole demo.
 
 Shared by every app's tests (and usable in a shell), so each test states only what it needs.
+A top-level package that is never installed (`pyproject.toml` lists the installed ones):
+production code never imports it. Plain functions rather than wagtail-factories: a tree of a
+few pages is clearer written out than declared as factories.
 """
 
 import io

@@ -2,25 +2,24 @@
 
 Wagtail's own panels stay (pages awaiting my review, my pages in moderation, my recent edits,
 locked pages); these add my drafts, what is scheduled, what was just published and, for whoever
-may read the visits report, the month so far. Each panel reads a bounded, indexed slice (newest
+may read the visits report, the month so far (`analytics/panels.py`, added by analytics' own
+hook: core does not import the apps above it). Each panel reads a bounded, indexed slice (newest
 first, LIMIT), so the dashboard costs the same on a site of 100 pages or 120,000.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 __all__ = [
+    "DashboardPanel",
     "EditorsGuidePanel",
-    "MonthVisitsPanel",
     "MyDraftsPanel",
     "RecentlyPublishedPanel",
     "ScheduledPanel",
@@ -29,12 +28,14 @@ __all__ = [
 LIMIT = 8
 
 
-class _Panel(Component):
+class DashboardPanel(Component):
+    """A dashboard panel for the request's user (the visits panel of analytics is one too)."""
+
     def __init__(self, request) -> None:
         self.request = request
 
 
-class EditorsGuidePanel(_Panel):
+class EditorsGuidePanel(DashboardPanel):
     name = "portal_editors_guide"
     template_name = "portal_editors/panels/guide.html"
     order = 50
@@ -43,7 +44,7 @@ class EditorsGuidePanel(_Panel):
         return {"guide_url": reverse("portal_editors_guide")}
 
 
-class MyDraftsPanel(_Panel):
+class MyDraftsPanel(DashboardPanel):
     """Pages I wrote or last edited whose newest version is not live yet (and not in review)."""
 
     name = "portal_my_drafts"
@@ -67,7 +68,7 @@ class MyDraftsPanel(_Panel):
         return {"pages": list(pages)}
 
 
-class ScheduledPanel(_Panel):
+class ScheduledPanel(DashboardPanel):
     """Approved versions waiting for their publication time (published by `publish_scheduled`)."""
 
     name = "portal_scheduled"
@@ -84,7 +85,7 @@ class ScheduledPanel(_Panel):
         return {"rows": [(r, page) for r, page in rows if page is not None]}
 
 
-class RecentlyPublishedPanel(_Panel):
+class RecentlyPublishedPanel(DashboardPanel):
     """The latest publications, from the audit log (indexed by time), newest first."""
 
     name = "portal_recently_published"
@@ -105,27 +106,3 @@ class RecentlyPublishedPanel(_Panel):
             seen.add(entry.page_id)
             rows.append(entry)
         return {"entries": rows[:LIMIT]}
-
-
-class MonthVisitsPanel(_Panel):
-    """This month so far, for communications staff: views, visitors and the busiest sections."""
-
-    name = "portal_month_visits"
-    template_name = "portal_editors/panels/month_visits.html"
-    order = 100
-
-    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        from analytics.report import Period, daily_views, section_rows
-
-        today = timezone.localdate()
-        period = Period(today.replace(day=1), today)
-        days = daily_views(period)
-        rows = sorted(section_rows(period), key=lambda row: row.current.views, reverse=True)
-        return {
-            "period": period,
-            "today": date.today(),
-            "views": sum(day[1] for day in days),
-            "visitors": sum(day[2] for day in days),
-            "sections": [row for row in rows if row.current.views][:5],
-            "report_url": reverse("analytics_report"),
-        }

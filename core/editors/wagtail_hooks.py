@@ -12,7 +12,6 @@ from wagtail.admin.menu import MenuItem
 from . import guide
 from .panels import (
     EditorsGuidePanel,
-    MonthVisitsPanel,
     MyDraftsPanel,
     RecentlyPublishedPanel,
     ScheduledPanel,
@@ -68,12 +67,8 @@ def _has_page_permission(user) -> bool:
 
 @hooks.register("construct_homepage_panels")
 def panels_for_each_role(request, panels: list) -> None:
-    """Editors and moderators see their work; communications staff the month's visits."""
-    from analytics.admin_views import can_view_report
-
+    """Editors and moderators see their work (analytics adds the month's visits for its readers)."""
     user = request.user
     panels.insert(0, EditorsGuidePanel(request))
     if _has_page_permission(user):
         panels += [MyDraftsPanel(request), ScheduledPanel(request), RecentlyPublishedPanel(request)]
-    if can_view_report(user):
-        panels.append(MonthVisitsPanel(request))

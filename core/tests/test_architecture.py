@@ -2,8 +2,12 @@
 
 A Wagtail or Django upgrade must stay a version bump: production code neither writes a library
 object's private attributes, nor replaces a library class's method, nor imports private names.
+The rooms import downwards only: the project package (`portal/`) imports no app, core imports
+neither a content app nor the site-wide layer, content apps do not import the site-wide layer,
+and nothing installed imports the test support package.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -13,7 +17,28 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from analytics import views as analytics_views
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("portal", "news", "media_products", "analytics")
+APPS = (
+    "portal",
+    "core",
+    "sitewide",
+    "news",
+    "media_products",
+    "documents",
+    "participation",
+    "seo",
+    "analytics",
+)
+CONTENT_APPS = {"news", "media_products", "documents", "participation"}
+FIRST_PARTY = {*APPS, "testsupport", "bench", "a11y_tests"}
+# What each room must not import (module level or inside a function alike).
+MUST_NOT_IMPORT = {
+    "portal": FIRST_PARTY - {"portal"},
+    "core": {*CONTENT_APPS, "sitewide", "seo", "analytics", "testsupport", "bench", "a11y_tests"},
+    **{app: {"sitewide", "testsupport", "bench"} for app in CONTENT_APPS},
+    "seo": {"testsupport", "bench", "a11y_tests"},
+    "analytics": {"sitewide", "testsupport", "bench", "a11y_tests"},
+    "sitewide": {"testsupport", "bench", "a11y_tests"},
+}
 
 # Split so that the issue's own `grep` over the tree finds nothing, this file included.
 FORBIDDEN_ATTRIBUTES = ("_cached_" + "parent_obj", "_wagtail_" + "site", "_get_raw_" + "host")
@@ -58,6 +83,26 @@ def test_no_library_class_is_patched():
     assert offenders(CLASS_PATCH) == []
 
 
+def imported_packages(source: str) -> set[str]:
+    """The top-level packages a module imports, wherever the import statement stands."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_each_room_imports_downwards_only():
+    wrong = []
+    for path, text in production_sources():
+        room = path.relative_to(ROOT).parts[0]
+        for package in sorted(imported_packages(text) & MUST_NOT_IMPORT.get(room, set())):
+            wrong.append(f"{path.relative_to(ROOT)} imports {package}")
+    assert wrong == []
+
+
 def test_the_checks_find_what_they_look_for():
     """The patterns above match the code they forbid (so a passing check means something)."""
     assert PRIVATE_WAGTAIL_OR_DJANGO.search("request." + FORBIDDEN_ATTRIBUTES[1] + " = site")
@@ -68,6 +113,9 @@ def test_the_checks_find_what_they_look_for():
     assert not PRIVATE_IMPORT.search("from django.utils.translation import gettext as _")
     assert CLASS_PATCH.search("    LocaleManager.get_for_language = get_for_language")
     assert LIBRARY_INTERNALS.search("client = cache._cache.get_client(write=True)")
+    lazy = "def f():\n    from news.models import ArticlePage\n    import sitewide.home\n"
+    assert imported_packages(lazy) == {"news", "sitewide"}
+    assert imported_packages("from .models import X\nfrom django.db import models") == {"django"}
 
 
 def _patterns(resolver: URLResolver) -> list[URLPattern]:

@@ -27,7 +27,7 @@ def test_the_admin_is_in_vietnamese(admin_client, home):
 
 @pytest.mark.parametrize(
     "model",
-    [m for m in get_page_models() if m._meta.app_label in {"portal", "news"}],
+    [m for m in get_page_models() if m._meta.app_label in {"portal", "sitewide", "news"}],
     ids=lambda m: m.__name__,
 )
 def test_create_form_opens_for_each_page_type(admin_client, home, news_section, model):
