@@ -8,8 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản")
 
     def ready(self) -> None:
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.signals import page_unpublished, post_page_move
 
+        from core.caching.signals import page_changed
         from documents.groups import on_index_created
         from documents.listed import on_document_saved, on_page_changed, on_relation_changed
         from documents.models import (
@@ -23,12 +24,12 @@ class DocumentsConfig(AppConfig):
         from documents.signals import purge_related_documents
         from documents.views import forget_lists
 
-        for signal in (page_published, page_unpublished):
-            signal.connect(
-                purge_related_documents,
-                sender=LegalDocumentPage,
-                dispatch_uid=f"documents-purge-related-{id(signal)}",
-            )
+        # The caches follow the portal's one page-change signal (core/caching/signals.py).
+        page_changed.connect(
+            purge_related_documents,
+            sender=LegalDocumentPage,
+            dispatch_uid="documents-purge-related",
+        )
         # The listing's own column follows every change of a document's liveness or parent.
         post_save.connect(
             on_document_saved, sender=LegalDocumentPage, dispatch_uid="documents-relist-saved"

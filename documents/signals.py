@@ -8,9 +8,14 @@ from typing import Any
 from urllib.parse import unquote
 
 
-def purge_related_documents(sender: Any, instance: Any, **kwargs: Any) -> None:
+def purge_related_documents(sender: Any, page: Any, kind: str, **kwargs: Any) -> None:
+    """Receives `core.caching.signals.page_changed` for documents: on (un)publication only."""
+    from core.caching import signals
     from core.caching.pages import purge_paths
 
+    if kind not in (signals.PUBLISHED, signals.UNPUBLISHED):
+        return
+    instance = page
     # Cache entries are keyed by the request's (decoded) path; Wagtail's URLs are percent-encoded.
     paths = [
         unquote(url)

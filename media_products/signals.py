@@ -9,8 +9,8 @@ cache timeout.
 from typing import Any
 
 from django.db.models.signals import post_save
-from wagtail.signals import page_published, page_unpublished
 
+from core.caching.signals import PUBLISHED, UNPUBLISHED, now_and_after_commit, page_changed
 from media_products.models import (
     AudioPage,
     CaptionTrack,
@@ -51,13 +51,10 @@ def caption_urls(video: VideoPage) -> list[tuple[str, str]]:
 
 
 def _purge(urls: list[tuple[str, str]]) -> None:
-    from django.db import transaction
-
     from core.caching.invalidation import purge
 
     if urls:
-        purge(urls)
-        transaction.on_commit(lambda: purge(urls))
+        now_and_after_commit(lambda: purge(urls))
 
 
 def _refresh_structure_for_first_child(product: Any) -> None:
@@ -71,7 +68,11 @@ def _refresh_structure_for_first_child(product: Any) -> None:
         structure.invalidate()
 
 
-def _on_product_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _on_product_published(sender: Any, page: Any, kind: str, **kwargs: Any) -> None:
+    """Receives `page_changed`: a product (un)published changes its feeds or caption files."""
+    if kind not in (PUBLISHED, UNPUBLISHED):
+        return
+    instance = page
     if isinstance(instance, MediaProductPage):
         _refresh_structure_for_first_child(instance)
     if isinstance(instance, AudioPage) and instance.series_id:
@@ -103,8 +104,7 @@ def _on_series_saved(
 
 
 def connect() -> None:
-    for signal in (page_published, page_unpublished):
-        signal.connect(_on_product_published, dispatch_uid=f"media_products_{id(signal)}")
+    page_changed.connect(_on_product_published, dispatch_uid="media_products_page_changed")
     post_save.connect(
         _on_caption_saved, sender=CaptionTrack, dispatch_uid="media_products_caption_saved"
     )

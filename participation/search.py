@@ -4,7 +4,8 @@ An answer is not a page, so its index row is governed by the questions-and-answe
 published on (language, visibility, publication). The row holds only public text: the question's
 opening as the title, the question as the lead, the answer as the body, never the asker's name,
 e-mail or phone. It is written when a question is published and removed when it is unpublished,
-rejected, withdrawn or deleted (`post_save`, `post_delete`).
+rejected, withdrawn or deleted: the site-wide layer follows the saves and deletions of every
+registered source's model (`sitewide/search/index.py`), so this app never imports it.
 """
 
 import re
@@ -12,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -83,22 +83,6 @@ class PublishedAnswers:
         return found
 
 
-def on_question_saved(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from sitewide.search.index import index_objects
-
-    index_objects(Question, [instance])
-
-
-def on_question_deleted(sender: Any, instance: Question, **kwargs: Any) -> None:
-    from sitewide.search.index import remove_objects
-
-    remove_objects(Question, [instance.pk])
-
-
 def connect() -> None:
-    """Register the source and follow publication (called from the app's `ready()`)."""
+    """Register the source (called from the app's `ready()`)."""
     register(PublishedAnswers())
-    post_save.connect(on_question_saved, sender=Question, dispatch_uid="participation-search-save")
-    post_delete.connect(
-        on_question_deleted, sender=Question, dispatch_uid="participation-search-delete"
-    )

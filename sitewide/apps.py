@@ -15,6 +15,7 @@ class SitewideConfig(AppConfig):
     verbose_name = _("Toàn cổng")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
         from core.signals import pages_bulk_published
@@ -25,6 +26,10 @@ class SitewideConfig(AppConfig):
         page_unpublished.connect(
             index.on_page_unpublished, dispatch_uid="portal-search-unpublished"
         )
+        # Objects of registered sources (core/search/sources.py, e.g. published answers) follow
+        # their saves and deletions; the apps that register them never import this layer.
+        post_save.connect(index.on_object_saved, dispatch_uid="portal-search-object-saved")
+        post_delete.connect(index.on_object_deleted, dispatch_uid="portal-search-object-deleted")
         # Bulk loaders that bypass `page_published` announce the pages they wrote.
         pages_bulk_published.connect(
             index_bulk_published, dispatch_uid="portal-search-bulk-published"

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("portal", "0005_merge_0004_search_entry_0004_site_settings_logo"),
+        ("portal", "0006_search_entry_any_object"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
@@ -88,24 +88,47 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="SearchEntry",
                     fields=[
-                        (
-                            "page",
-                            models.OneToOneField(
-                                on_delete=django.db.models.deletion.CASCADE,
-                                primary_key=True,
-                                related_name="+",
-                                serialize=False,
-                                to=settings.WAGTAIL_PAGE_MODEL,
-                            ),
-                        ),
+                        ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                        ("object_id", models.PositiveBigIntegerField()),
+                        ("published_at", models.DateTimeField(blank=True, null=True)),
                         ("title", models.TextField()),
                         ("lead", models.TextField(blank=True)),
                         ("body", models.TextField(blank=True)),
+                        (
+                            "content_type",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="+",
+                                to="contenttypes.contenttype",
+                            ),
+                        ),
+                        (
+                            "page",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="+",
+                                to="wagtailcore.page",
+                            ),
+                        ),
+                        (
+                            "locale",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="+",
+                                to="wagtailcore.locale",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "mục chỉ mục tìm kiếm",
                         "verbose_name_plural": "chỉ mục tìm kiếm",
                         "db_table": "portal_searchentry",
+                        "constraints": [
+                            models.UniqueConstraint(
+                                fields=("content_type", "object_id"),
+                                name="portal_searchentry_object",
+                            )
+                        ],
                     },
                 ),
                 migrations.CreateModel(

@@ -129,6 +129,21 @@ def remove_objects(model: type[Model], object_ids: Iterable[int]) -> None:
     ).delete()
 
 
+def _registered(model: type[Model]) -> bool:
+    return any(source.model is model for source in sources())
+
+
+def on_object_saved(sender: type[Model], instance: Any, **kwargs: Any) -> None:
+    """A registered source's object saved: its row written, or removed if no longer findable."""
+    if _registered(sender):
+        index_objects(sender, [instance])
+
+
+def on_object_deleted(sender: type[Model], instance: Any, **kwargs: Any) -> None:
+    if _registered(sender):
+        remove_objects(sender, [instance.pk])
+
+
 def on_page_published(sender: Any, instance: Any, **kwargs: Any) -> None:
     if is_searchable(instance):
         index_pages([instance])

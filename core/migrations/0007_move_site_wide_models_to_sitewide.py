@@ -8,7 +8,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0005_merge_0004_search_entry_0004_site_settings_logo"),
+        ("portal", "0006_search_entry_any_object"),
         ("sitewide", "0001_initial"),
     ]
 
