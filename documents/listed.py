@@ -44,21 +44,23 @@ def relist(
 
         document_model = LegalDocumentPage
     steplen = Page.steplen
-    documents = document_model.objects.all()
+    documents = document_model._default_manager.all()
     if ids is not None:
         documents = documents.filter(pk__in=list(ids))
-    pages = page_model.objects.filter(pk__in=documents.values("pk")).values_list(
+    pages = page_model._default_manager.filter(pk__in=documents.values("pk")).values_list(
         "pk", "live", "path"
     )
     rows = list(pages)
     parent_paths = {path[:-steplen] for _pk, _live, path in rows}
-    parents = dict(page_model.objects.filter(path__in=parent_paths).values_list("path", "pk"))
+    parents = dict(
+        page_model._default_manager.filter(path__in=parent_paths).values_list("path", "pk")
+    )
     groups: dict[int | None, list[int]] = defaultdict(list)
     for pk, live, path in rows:
         groups[parents.get(path[:-steplen]) if live else None].append(pk)
     for parent_id, members in groups.items():
         for start in range(0, len(members), BATCH):
-            document_model.objects.filter(pk__in=members[start : start + BATCH]).update(
+            document_model._default_manager.filter(pk__in=members[start : start + BATCH]).update(
                 listed_under=parent_id
             )
     return len(rows)
@@ -76,8 +78,8 @@ def restate(
         from documents.models import DocumentRelation, LegalDocumentPage
 
         relation_model, document_model = DocumentRelation, LegalDocumentPage
-    documents = document_model.objects.all()
-    relations = relation_model.objects.filter(
+    documents = document_model._default_manager.all()
+    relations = relation_model._default_manager.filter(
         kind__in=(REPLACES, AMENDS), source__listed_under__isnull=False
     )
     if ids is not None:
@@ -96,7 +98,7 @@ def restate(
         groups[(first.get((pk, REPLACES)), first.get((pk, AMENDS)))].append(pk)
     for (replaced_from, amended_from), members in groups.items():
         for start in range(0, len(members), BATCH):
-            document_model.objects.filter(pk__in=members[start : start + BATCH]).update(
+            document_model._default_manager.filter(pk__in=members[start : start + BATCH]).update(
                 replaced_from=replaced_from, amended_from=amended_from
             )
 

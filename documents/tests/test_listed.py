@@ -121,7 +121,7 @@ def tree(homes, index, lists):
 
 
 def _filter_shapes(lists) -> list[dict]:
-    shapes = [{}]
+    shapes: list[dict] = [{}]
     values = {
         "type": ["nghi-dinh", "thong-tu"],
         "issuer": ["bo"],
