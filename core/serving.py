@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import JSONField
 from django.db.models.expressions import RawSQL
 
-__all__ = ["annotation_or", "json_rows", "json_rows_sql"]
+__all__ = ["annotation_or", "json_rows", "json_rows_sql", "served_without"]
 
 
 def json_rows_sql(columns: str, from_where: str) -> str:
@@ -45,6 +45,19 @@ def annotation_or(instance: Any, name: str, read: Callable[[], Any]) -> list[lis
         rows = json.loads(rows)
     # An Orderable's sort_order may be empty (rows added outside the admin): those go last.
     return sorted(rows or [], key=lambda row: (row[0] is None, row[0] or 0))
+
+
+def served_without(instance: Any, name: str) -> bool:
+    """True when the instance came through `for_serving` and its `name` rows are empty.
+
+    (False when it came any other way: then nobody knows, and the caller reads the relation.)
+    """
+    rows: Any = getattr(instance, name, _MISSING)
+    if rows is _MISSING:
+        return False
+    if isinstance(rows, str):
+        rows = json.loads(rows)
+    return not rows
 
 
 _MISSING = object()

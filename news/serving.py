@@ -35,6 +35,14 @@ def own_rows(model: type[Page], this: str) -> dict[str, tuple[str, str]]:
             f"FROM {table(ArticleRelatedLink)} link "
             f"WHERE link.{column(ArticleRelatedLink, 'article')} = {this}",
         ),
+        # Only whether the article has live translations: most have none, and then the language
+        # switch and the hreflang links need no query of their own (`translations_of`).
+        "serving_translations": (
+            "other.id",
+            f"FROM {table(Page)} other JOIN {table(Page)} me ON me.id = {this} "
+            f"WHERE other.{column(Page, 'translation_key')} = me.{column(Page, 'translation_key')} "
+            f"AND other.{column(Page, 'live')} AND other.id <> me.id",
+        ),
         "serving_documents": (
             f"link.sort_order, link.{column(document_link, 'document')}",
             f"FROM {table(document_link)} link "

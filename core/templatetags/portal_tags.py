@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.caching.structure import get_structure, is_structural
+from core.serving import served_without
 
 register = template.Library()
 
@@ -92,6 +93,8 @@ def translations_of(context: Any, page: Page | None) -> list[Page]:
         return known[page.pk]
     if is_structural(page):
         found = get_structure().live_translations(page)
+    elif served_without(page, "serving_translations"):
+        found = []  # routing read the page with the news that it has none (news/serving.py)
     else:
         # The same rows as `page.get_translations().live()`, whose queryset costs twice as long to build.
         found = list(
