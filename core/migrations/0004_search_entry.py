@@ -1,4 +1,4 @@
-"""The ranked search index (core/search/models.py).
+"""The ranked search index (now sitewide/search/models.py).
 
 On PostgreSQL generated columns carry the vectors the ranking reads: `head` (title A and lead B),
 `document` (title A, lead B, body C), both folded by `portal_vietnamese`, and `exact` (title and

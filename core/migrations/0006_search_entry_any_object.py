@@ -1,4 +1,4 @@
-"""The search index holds any findable object, not only pages (core/search/models.py).
+"""The search index holds any findable object, not only pages (now sitewide/search/models.py).
 
 A row is now keyed by its own id and names what it stands for (`content_type`, `object_id`) and
 the page that governs it (`page`); `locale` and `published_at` are copied from the page. The rows are copied

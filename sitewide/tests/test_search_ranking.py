@@ -195,7 +195,7 @@ def test_past_the_count_limit_the_count_is_estimated_and_every_match_stays_reach
 ):
     """Small limits stand in for 1,000 at scale: the title tier overflows the first page's count,
     the body-only tier follows it, and paging reaches both, each match once."""
-    from core.search import ranking
+    from sitewide.search import ranking
 
     monkeypatch.setattr(ranking, "COUNT_LIMIT", 10)
     monkeypatch.setattr(ranking, "HEAD_BLOCK", 10)
