@@ -4,6 +4,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
+_FILTERS: dict[str, Filter] = {}
+
+
+def shared_filter(filter: Filter | str) -> Filter:
+    """One `Filter` per spec for the process.
+
+    `{% image %}` builds a new `Filter` at every use, and each parses its spec again to compute the
+    rendition's cache key: twenty times on a listing page for the same "fill-640x360". A `Filter`
+    holds nothing but its spec and the operations parsed from it, so one instance serves all.
+    """
+    spec = filter if isinstance(filter, str) else filter.spec
+    found = _FILTERS.get(spec)
+    if found is None:
+        found = _FILTERS.setdefault(spec, Filter(spec=spec))
+    return found
+
 
 class PortalImage(AbstractImage):
     # A ministry must credit photographers; the credit travels with the image into every use.
@@ -23,7 +39,7 @@ class PortalImage(AbstractImage):
         even one that came from `prefetch_renditions`: a cache round trip per card, twenty on a
         listing page. `get_renditions` skips that write for renditions it did not have to look up.
         """
-        return next(iter(self.get_renditions(filter).values()))
+        return next(iter(self.get_renditions(shared_filter(filter)).values()))
 
     @property
     def default_alt_text(self) -> str:

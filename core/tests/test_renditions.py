@@ -90,3 +90,19 @@ def test_a_rendition_read_from_the_database_is_still_cached_for_the_next_reader(
     with CaptureQueriesContext(connection) as queries:
         get_image_model().objects.get(pk=image.pk).get_rendition(HERO_FILTER)
     assert len(queries) == 1  # the image row; the rendition came from the cache
+
+
+def test_a_shared_filter_still_follows_each_images_focal_point():
+    """`shared_filter` reuses parsed specs; the rendition still depends on the image's focal point."""
+    from core.models.images import shared_filter
+
+    image = make_image("anh-tieu-diem", size=(1600, 900))
+    first = image.get_rendition(CARD_FILTER)
+    image.focal_point_x, image.focal_point_y = 200, 200
+    image.focal_point_width = image.focal_point_height = 100
+    image.save()
+    image = get_image_model().objects.get(pk=image.pk)
+    moved = image.get_rendition(CARD_FILTER)
+    assert shared_filter(CARD_FILTER) is shared_filter(CARD_FILTER)
+    assert moved.focal_point_key != first.focal_point_key
+    assert moved.pk != first.pk
