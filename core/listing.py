@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
-from core.images import CARD_FILTER, HERO_FILTER, INLINE_FILTER, SOCIAL_FILTER
+from core.images import CARD_FILTER, HERO_FILTER, INLINE_FILTER, SOCIAL_FILTER, WIDE_FILTER
 
 
 def story_page_models() -> list[type[Page]]:
@@ -70,16 +70,18 @@ def attach_card_images(
             # Setting the cached relation spares one query per card.
             page.featured_image = by_id.get(image_id)
     hero = hero_of.featured_image if hero_id is not None else None
+    # Every spec a template may ask of these images: Wagtail takes prefetched renditions as the
+    # whole truth, and a spec missing from them is made again (the file resized) on every view.
     specs = [CARD_FILTER]
     targets = [*images]
     if hero is not None:
-        specs += [HERO_FILTER, SOCIAL_FILTER]
+        specs += [HERO_FILTER, SOCIAL_FILTER, WIDE_FILTER]  # wide: an e-magazine's cover
         targets.append(hero)
     if inline:
-        specs.append(INLINE_FILTER)
+        specs += [INLINE_FILTER, WIDE_FILTER]  # wide: an e-magazine's full-width images
         targets += inline
     if targets:
-        prefetch_related_objects(targets, rendition_prefetch(*specs))
+        prefetch_related_objects(targets, rendition_prefetch(*dict.fromkeys(specs)))
 
 
 def latest_stories(

@@ -18,13 +18,13 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
-from core.images import INLINE_FILTER, PAGE_RENDITION_FILTERS
+from core.images import INLINE_FILTER, PAGE_RENDITION_FILTERS, WIDE_FILTER
 
 logger = logging.getLogger(__name__)
 
 # Every spec a template asks for on a public page (cards, hero, social preview, body images, wide
 # images of e-magazines, podcast covers).
-READER_RENDITION_FILTERS = (*PAGE_RENDITION_FILTERS, INLINE_FILTER, "width-1920")
+READER_RENDITION_FILTERS = (*PAGE_RENDITION_FILTERS, INLINE_FILTER, WIDE_FILTER)
 
 
 @task()
