@@ -28,10 +28,10 @@ from typing import Any
 PORT = int(os.environ.get("BENCH_PORT", "8105"))
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-# Targets of issue 8 (2 cores, PostgreSQL, 120,000 articles).
+# Targets of issues 8 and 12 (2 cores, PostgreSQL, 120,000 articles); reported, never asserted.
 QUERY_BUDGETS = {"article": 10, "section": 12, "section_last": 12, "home": 15}
 P95_TARGETS_MS = {"article": 25, "section": 40, "section_last": 40, "home": 40, "search": 100}
-CACHED_RATIO_TARGET = 0.60
+CACHED_RATIO_TARGET = 1.50
 
 # Fifty readers' searches, each written with and without diacritics (25 pairs).
 SEARCH_QUERIES_VI = [
@@ -479,7 +479,7 @@ def pages_markdown(
         if r and r.rps_cached and minimal:
             ratio = r.rps_cached / minimal
             lines.append(
-                f"| {name} cached ≥ 60 % of minimal view | {ratio:.0%} | {mark(ratio >= CACHED_RATIO_TARGET)} |"
+                f"| {name} cached ≥ {CACHED_RATIO_TARGET:.0%} of minimal view | {ratio:.0%} | {mark(ratio >= CACHED_RATIO_TARGET)} |"
             )
     return "\n".join(lines)
 
