@@ -8,7 +8,7 @@ status reads no other table and costs no query per document.
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,30 +49,6 @@ def derive_status(
     if amended:
         return PARTLY_EXPIRED
     return IN_FORCE
-
-
-def _acting_relations(kind: str, on: date):
-    """Relations of this kind whose source is live (listed under its index) and in force by `on`.
-
-    Read from the document rows alone (`documents/listed.py`), not joined to the page table.
-    """
-    from documents.models import DocumentRelation
-
-    return DocumentRelation.objects.filter(
-        kind=kind, source__listed_under__isnull=False, source__effective_from__lte=on
-    )
-
-
-def with_status(queryset, on: date | None = None):
-    """The documents annotated with what their status needs (`is_replaced`, `is_amended`).
-
-    Correlated EXISTS, evaluated for the rows shown only (after the LIMIT).
-    """
-    on = on or today()
-    return queryset.annotate(
-        is_replaced=Exists(_acting_relations(REPLACES, on).filter(target=OuterRef("pk"))),
-        is_amended=Exists(_acting_relations(AMENDS, on).filter(target=OuterRef("pk"))),
-    )
 
 
 def status_condition(status: str, on: date | None = None) -> Q:

@@ -19,7 +19,7 @@ from core.caching import tokens
 from core.listing import paginate
 from documents.forms.filters import DocumentFilterForm
 from documents.keys import words
-from documents.status import STATUS_LABELS, row_status, status_condition, today, with_status
+from documents.status import STATUS_LABELS, row_status, status_condition, today
 
 PAGE_SIZE = 20
 # Renewed whenever an editor changes a document type, issuing body or field (apps.py).
@@ -107,19 +107,17 @@ def filtered_documents(index: Any, filters: dict[str, Any]) -> QuerySet:
 
 
 def shown(ids: list[int]) -> list[Any]:
-    """The documents with these ids, in this order: type, issuer, field and status in one query."""
+    """The documents with these ids, in this order: type, issuer and field in one query (feeds)."""
     from documents.models import LegalDocumentPage
 
-    rows = with_status(
+    rows = (
         LegalDocumentPage.objects.filter(pk__in=ids)
         .select_related("document_type", "issuer", "field")
         .defer_streamfields()
         .defer("text_key", "title_key")
     )
     by_id = {row.pk: row for row in rows}
-    documents = [by_id[pk] for pk in ids if pk in by_id]
-    attach_status(documents)
-    return documents
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 @dataclass
@@ -188,12 +186,6 @@ ROW_FIELDS = (
     "replaced_from",
     "amended_from",
 )
-
-
-def attach_status(documents: list[Any]) -> None:
-    for document in documents:
-        document.current_status = document.status(document.is_replaced, document.is_amended)
-        document.current_status_label = str(STATUS_LABELS[document.current_status])
 
 
 def listing_context(index: Any, request: HttpRequest) -> dict[str, Any]:

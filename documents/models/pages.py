@@ -246,21 +246,21 @@ class LegalDocumentPage(StoryPage):
     def display_date(self):
         return self.issued_on
 
-    def status(self, replaced: bool | None = None, amended: bool | None = None) -> str:
-        """The derived status; listings pass what their query annotated, a page reads its relations."""
+    def status(self) -> str:
+        """The derived status, from the page's own relations (listings: `status.row_status`)."""
         from documents.status import AMENDS, REPLACES, today
 
-        if replaced is None or amended is None:
-            on = today()
-            acting = {
-                relation.kind
-                for relation in self.incoming()
-                if relation.source.live
-                and relation.source.effective_from
-                and relation.source.effective_from <= on
-            }
-            replaced, amended = REPLACES in acting, AMENDS in acting
-        return derive_status(self.effective_from, self.expires_on, replaced, amended)
+        on = today()
+        acting = {
+            relation.kind
+            for relation in self.incoming()
+            if relation.source.live
+            and relation.source.effective_from
+            and relation.source.effective_from <= on
+        }
+        return derive_status(
+            self.effective_from, self.expires_on, REPLACES in acting, AMENDS in acting
+        )
 
     @property
     def status_label(self) -> str:

@@ -11,7 +11,6 @@ from documents.status import (
     PARTLY_EXPIRED,
     REPLACES,
     status_condition,
-    with_status,
 )
 
 from .factories import days, make_document
@@ -84,7 +83,7 @@ def test_each_document_page_shows_the_status_its_dates_and_relations_give(librar
 def test_listing_status_filter_selects_the_same_documents_as_the_pages(library, index):
     from documents.models import LegalDocumentPage
 
-    queryset = with_status(LegalDocumentPage.objects.live().child_of(index))
+    queryset = LegalDocumentPage.objects.live().child_of(index)
     for status in (NOT_YET, IN_FORCE, PARTLY_EXPIRED, EXPIRED):
         found = set(queryset.filter(status_condition(status)).values_list("pk", flat=True))
         expected = {
