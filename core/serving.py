@@ -36,13 +36,19 @@ def json_rows(columns: str, from_where: str) -> RawSQL:
     return RawSQL(json_rows_sql(columns, from_where), (), output_field=JSONField())
 
 
+def _served_rows(instance: Any, name: str) -> Any:
+    """The `name` rows the instance came with through `for_serving`, or `_MISSING`."""
+    rows: Any = getattr(instance, name, _MISSING)
+    if isinstance(rows, str):  # a raw query's column: the JSON text itself
+        rows = json.loads(rows)
+    return rows
+
+
 def annotation_or(instance: Any, name: str, read: Callable[[], Any]) -> list[list[Any]]:
     """The annotated rows when the instance came through `for_serving`, else `read()` (a query)."""
-    rows: Any = getattr(instance, name, _MISSING)
+    rows = _served_rows(instance, name)
     if rows is _MISSING:
         rows = read()
-    elif isinstance(rows, str):  # a raw query's column: the JSON text itself
-        rows = json.loads(rows)
     # An Orderable's sort_order may be empty (rows added outside the admin): those go last.
     return sorted(rows or [], key=lambda row: (row[0] is None, row[0] or 0))
 
@@ -52,12 +58,8 @@ def served_without(instance: Any, name: str) -> bool:
 
     (False when it came any other way: then nobody knows, and the caller reads the relation.)
     """
-    rows: Any = getattr(instance, name, _MISSING)
-    if rows is _MISSING:
-        return False
-    if isinstance(rows, str):
-        rows = json.loads(rows)
-    return not rows
+    rows = _served_rows(instance, name)
+    return rows is not _MISSING and not rows
 
 
 _MISSING = object()
