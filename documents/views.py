@@ -31,18 +31,14 @@ def filter_lists() -> dict[str, list[Any]]:
     """The editors' lists the form offers, read once per change instead of three queries a view."""
     from documents.models import DocumentField, DocumentType, IssuingBody
 
-    (token,) = tokens.current(LISTS_TOKEN)
-    key = tokens.key(LISTS_TOKEN, [token])
-    store = tokens.cache()
-    lists = store.get(key)
-    if lists is None:
-        lists = {
+    def build() -> dict[str, list[Any]]:
+        return {
             "type": list(DocumentType.objects.all()),
             "issuer": list(IssuingBody.objects.all()),
             "field": list(DocumentField.objects.all()),
         }
-        store.set(key, lists, LISTS_TIMEOUT)
-    return lists
+
+    return tokens.cached(LISTS_TOKEN, [LISTS_TOKEN], "", build, LISTS_TIMEOUT)
 
 
 def forget_lists(**kwargs: Any) -> None:

@@ -47,9 +47,7 @@ def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -
     if request.method not in ("GET", "HEAD"):
         return build()
     variant = "|".join([request.scheme, request.get_host(), name, request.GET.get("p", "")])
-    key = tokens.key(AREA, current_tokens(name), variant)
-    store = tokens.cache()
-    entry = store.get(key)
+    entry, slot = tokens.lookup(AREA, [EVERYTHING, _token_name(name)], variant)
     if entry is not None:
         content, headers = entry
         response = HttpResponse(content)
@@ -60,7 +58,7 @@ def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200:
-        store.set(key, (response.content, list(response.headers.items())), TIMEOUT)
+        tokens.keep(slot, (response.content, list(response.headers.items())), TIMEOUT)
     return response
 
 

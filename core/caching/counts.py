@@ -23,15 +23,9 @@ def forget_counts() -> None:
 
 
 def cached_count(queryset: QuerySet) -> int:
-    (token,) = tokens.current(tokens.COUNTS)
     sql, params = queryset.order_by().query.sql_with_params()
-    key = tokens.key(AREA, [token], f"{queryset.db}|{sql}|{params!r}")
-    store = tokens.cache()
-    count = store.get(key)
-    if count is None:
-        count = queryset.count()
-        store.set(key, count, TIMEOUT)
-    return count
+    detail = f"{queryset.db}|{sql}|{params!r}"
+    return tokens.cached(AREA, [tokens.COUNTS], detail, queryset.count, TIMEOUT)
 
 
 def _on_page_changed(sender: Any, **kwargs: Any) -> None:

@@ -2,10 +2,11 @@
 
 A cached page answers without touching the database or a template. Entries are keyed by host,
 path, the query parameters pages read (`known_parameters()`), the reader's display settings (text
-size, contrast, spacing change the HTML) and language, under two tokens (`core/caching/tokens.py`):
-``site`` (the site structure changed: navigation, breadcrumbs, site settings) and the URL path's
-own (that page, or a listing it is shown in, changed). Purging renews a token, so every entry
-under the old one is unreachable at once, in every process sharing the cache.
+size, contrast, spacing change the HTML) and language, and stamped with two tokens
+(`core/caching/tokens.py`): ``site`` (the site structure changed: navigation, breadcrumbs, site
+settings) and the URL path's own (that page, or a listing it is shown in, changed). Purging renews
+a token, so every entry stamped with the old one is stale at once, in every process sharing the
+cache. A hit is one round trip to the cache: the two tokens and the entry are read together.
 
 Any other query parameter (a campaign tag, a cache-buster, junk) would otherwise make a new entry
 for the same page, or be copied into its pagination links: an anonymous read of a cacheable page
@@ -42,10 +43,12 @@ MAX_QUERY_LENGTH = 200
 # Vary values the key already accounts for; a response varying on anything else is not stored.
 KNOWN_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 STATUS_HEADER = "X-Page-Cache"
+# A kept response: status, headers, body.
+Entry = tuple[int, list[tuple[str, str]], bytes]
 
 
 def purge_paths(paths: Iterable[str]) -> None:
-    """Make every cached variant of these URL paths unreachable, in every process."""
+    """Make every cached variant of these URL paths stale, in every process."""
     tokens.renew(tokens.path_token(path) for path in paths)
 
 
@@ -95,8 +98,8 @@ def may_use_cache(request: HttpRequest, query: str) -> bool:
     )
 
 
-def entry_key(request: HttpRequest, query: str) -> str:
-    site_token, path_token = tokens.current(tokens.SITE, tokens.path_token(request.path))
+def lookup(request: HttpRequest, query: str) -> tuple[Entry | None, tokens.Slot]:
+    """The cached response for this request if still current, and where to keep a new one."""
     variant = "|".join(
         [
             request.get_host(),
@@ -106,7 +109,7 @@ def entry_key(request: HttpRequest, query: str) -> str:
             reader_language(request),
         ]
     )
-    return tokens.key(AREA, [site_token, path_token], variant)
+    return tokens.lookup(AREA, [tokens.SITE, tokens.path_token(request.path)], variant)
 
 
 def canonical_redirect(request: HttpRequest, query: str) -> HttpResponse:
@@ -133,11 +136,11 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     return (get_language() or settings.LANGUAGE_CODE) == reader_language(request)
 
 
-def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes]:
+def _freeze(response: HttpResponse) -> Entry:
     return response.status_code, list(response.headers.items()), response.content
 
 
-def _thaw(entry: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
+def _thaw(entry: Entry) -> HttpResponse:
     status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
@@ -169,9 +172,9 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query, extra = canonical_query(request)
-        key = entry_key(request, query) if may_use_cache(request, query) else None
-        if key is not None:
-            entry = tokens.cache().get(key)
+        slot = None
+        if may_use_cache(request, query):
+            entry, slot = lookup(request, query)
             if entry is not None:
                 # The canonical URL is a cached page: send readers with other parameters there.
                 return canonical_redirect(request, query) if extra else _thaw(entry)
@@ -182,8 +185,8 @@ class PageCacheMiddleware:
             timeout = settings.PORTAL_PAGE_CACHE_TIMEOUT
             if lifetime is not None:
                 timeout = min(timeout, lifetime)
-            if key is not None and not extra and timeout > 0:
-                tokens.cache().set(key, _freeze(response), timeout)
+            if slot is not None and not extra and timeout > 0:
+                tokens.keep(slot, _freeze(response), timeout)
                 response[STATUS_HEADER] = "miss"
         return response
 

@@ -192,16 +192,9 @@ def build() -> SiteStructure:
 
 
 def _load() -> SiteStructure:
-    store = tokens.cache()
-    (site_token,) = tokens.current(tokens.SITE)
-    key = tokens.key(AREA, [site_token])
-    found = store.get(key)
-    if found is None:
-        found = build()
-        # Stored under the token read *before* the database: a change committed meanwhile has
-        # renewed the token already, so this copy is never served as current.
-        store.set(key, found, TIMEOUT)
-    return found
+    # Stamped with the token read *before* the database: a change committed meanwhile has
+    # renewed the token already, so this copy is never served as current.
+    return tokens.cached(AREA, [tokens.SITE], "", build, TIMEOUT)
 
 
 def get_structure() -> SiteStructure:

@@ -1,19 +1,23 @@
 """Cache tokens: the one way the portal makes cached data stale, and the one key style it uses.
 
-Nothing cached by the portal is ever deleted or overwritten to purge it. Each cached value is
-stored under a key that contains one or more *tokens*: random strings kept in the shared cache
-(Redis in production, so every process and server sees the same ones). Renewing a token makes
-every key built from the old one unreachable at once; the orphans expire on their own timeout.
-A token that the cache lost (evicted, restarted) comes back as a new random one, never an old
-one, so a lost token can only cause a miss, never a stale answer.
+Nothing cached by the portal is ever deleted to purge it. Each cached value is kept with a
+*stamp*: the values of the *tokens* it was built under, random strings kept in the shared cache
+(Redis in production, so every process and server sees the same ones). A value is served only
+while its stamp equals the tokens' current values, so renewing a token makes every value built
+under the old one stale at once, wherever it is; the next build replaces it. A token that the
+cache lost (evicted, restarted) comes back as a new random one, never an old one, so a lost token
+can only cause a miss, never a stale answer.
+
+The tokens and the value are read together, in one round trip to the cache (`lookup`): a cached
+page costs one Redis request, whatever the number of tokens it depends on.
 
 Key style (all under the cache's own `KEY_PREFIX`):
 
 - tokens: ``portal:token:<name>``, e.g. ``portal:token:site``, ``portal:token:path:<digest>``,
   ``portal:token:counts``;
-- values: ``portal:<area>:<token>[:<token>...]:<digest>``, e.g. ``portal:page:<site>:<path>:<digest>``
-  for a cached response, ``portal:structure:<site>`` for the site structure,
-  ``portal:count:<counts>:<digest>`` for a listing count.
+- values: ``portal:<area>:<digest>``, the digest of the token names and the value's own detail,
+  e.g. ``portal:page:<digest>`` for a cached response, ``portal:structure:<digest>`` for the site
+  structure, ``portal:count:<digest>`` for a listing count.
 
 The names in use, and what renews them:
 
@@ -32,10 +36,14 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
+
+T = TypeVar("T")
 
 SITE = "site"
 COUNTS = "counts"
@@ -60,11 +68,7 @@ def _key(name: str) -> str:
     return f"portal:token:{name}"
 
 
-def current(*names: str) -> list[str]:
-    """The current value of each named token, in one round trip when they all exist."""
-    store = cache()
-    keys = [_key(name) for name in names]
-    found = store.get_many(keys)
+def _current(store: BaseCache, keys: list[str], found: dict[str, Any]) -> tuple[str, ...]:
     values = []
     for key in keys:
         value = found.get(key)
@@ -73,19 +77,57 @@ def current(*names: str) -> list[str]:
             store.add(key, uuid.uuid4().hex, timeout=None)
             value = store.get(key) or uuid.uuid4().hex
         values.append(value)
-    return values
+    return tuple(values)
+
+
+def current(*names: str) -> list[str]:
+    """The current value of each named token, in one round trip when they all exist."""
+    store = cache()
+    keys = [_key(name) for name in names]
+    return list(_current(store, keys, store.get_many(keys)))
 
 
 def renew(names: Iterable[str]) -> None:
-    """Replace these tokens: whatever was cached under them becomes unreachable everywhere."""
+    """Replace these tokens: whatever was cached under them becomes stale everywhere."""
     keys = {_key(name): uuid.uuid4().hex for name in set(names)}
     if keys:
         cache().set_many(keys, timeout=None)
 
 
-def key(area: str, tokens: Iterable[str], detail: str = "") -> str:
-    """The cache key of a value in `area` stored under these token values (and a detail digest)."""
-    parts = ["portal", area, *tokens]
-    if detail:
-        parts.append(digest(detail))
-    return ":".join(parts)
+@dataclass(frozen=True)
+class Slot:
+    """Where one value is kept, and the tokens' values when it was looked up (its stamp)."""
+
+    key: str
+    stamp: tuple[str, ...]
+
+
+def lookup(area: str, names: Sequence[str], detail: str = "") -> tuple[Any, Slot]:
+    """The value kept in `area` for `detail` if built under the tokens' current values, else None.
+
+    One round trip reads the tokens and the value. Store a new value with `keep(slot, ...)`: its
+    stamp is the tokens as read *here*, before the caller read the database, so a change
+    committed meanwhile (which renewed a token) leaves the new value stale rather than current.
+    """
+    store = cache()
+    token_keys = [_key(name) for name in names]
+    slot_key = f"portal:{area}:{digest(repr((tuple(names), detail)))}"
+    found = store.get_many([*token_keys, slot_key])
+    stamp = _current(store, token_keys, found)
+    entry = found.get(slot_key)
+    value = entry[1] if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp else None
+    return value, Slot(slot_key, stamp)
+
+
+def keep(slot: Slot, value: Any, timeout: int) -> None:
+    """Store a value looked up as missing, stamped with the tokens it was built under."""
+    cache().set(slot.key, (slot.stamp, value), timeout)
+
+
+def cached(area: str, names: Sequence[str], detail: str, build: Callable[[], T], timeout: int) -> T:
+    """The value kept for `detail` under these tokens, built and kept when missing or stale."""
+    value, slot = lookup(area, names, detail)
+    if value is None:
+        value = build()
+        keep(slot, value, timeout)
+    return value

@@ -85,7 +85,7 @@ def test_a_restricted_section_passes_its_restriction_to_its_stories(tree, in_req
     assert structure.get_structure().is_private(tree["article"])
 
 
-def test_renewing_a_token_orphans_what_was_stored_under_it():
+def test_renewing_a_token_makes_what_was_stored_under_it_stale():
     (first,) = tokens.current(tokens.COUNTS)
     assert tokens.current(tokens.COUNTS) == [first]
     tokens.renew([tokens.COUNTS])
@@ -98,6 +98,21 @@ def test_a_lost_token_comes_back_new_never_old():
     assert tokens.current(tokens.SITE) != [first]
 
 
-def test_values_are_keyed_by_area_tokens_and_detail():
-    key = tokens.key("count", ["abc"], "SELECT 1")
-    assert key.startswith("portal:count:abc:") and "SELECT" not in key
+def test_values_are_keyed_by_area_and_detail_and_served_while_their_tokens_stand():
+    value, slot = tokens.lookup("count", ["abc"], "SELECT 1")
+    assert value is None
+    assert slot.key.startswith("portal:count:") and "SELECT" not in slot.key
+    tokens.keep(slot, 7, 60)
+    assert tokens.lookup("count", ["abc"], "SELECT 1")[0] == 7
+    assert tokens.lookup("count", ["abc"], "SELECT 2")[0] is None  # another detail
+    assert tokens.lookup("count", ["xyz"], "SELECT 1")[0] is None  # other tokens
+    tokens.renew(["abc"])
+    value, renewed = tokens.lookup("count", ["abc"], "SELECT 1")
+    assert value is None and renewed.key == slot.key and renewed.stamp != slot.stamp
+
+
+def test_a_value_built_before_a_renewal_is_never_served_after_it():
+    _value, slot = tokens.lookup("count", ["abc"], "SELECT 1")
+    tokens.renew(["abc"])  # a change committed while the value was being built
+    tokens.keep(slot, 7, 60)
+    assert tokens.lookup("count", ["abc"], "SELECT 1")[0] is None
