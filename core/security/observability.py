@@ -43,11 +43,21 @@ _PATH_TOKEN = re.compile(r"(/(?:confirm|reset)/)[^\s?#\"']+")
 
 
 def redact(text: str) -> str:
-    """The text with IP addresses, secrets in key=value pairs and tokens in paths masked."""
-    text = _SECRET_PAIR.sub(lambda m: f"{m.group(1)}{m.group(2)}[redacted]", text)
-    text = _PATH_TOKEN.sub(r"\1[redacted]/", text)
-    text = _IPV4.sub("[ip]", text)
-    return _IPV6.sub("[ip]", text)
+    """The text with IP addresses, secrets in key=value pairs and tokens in paths masked.
+
+    Every request logs a line, and most lines ("GET /tin-tuc/... 200") hold nothing to mask: each
+    pattern runs only when the text has a character that pattern cannot match without (`=` or `:`
+    for a pair, `:` for IPv6, `.` for IPv4, the path words for a token).
+    """
+    if "=" in text or ":" in text:
+        text = _SECRET_PAIR.sub(lambda m: f"{m.group(1)}{m.group(2)}[redacted]", text)
+    if "/confirm/" in text or "/reset/" in text:
+        text = _PATH_TOKEN.sub(r"\1[redacted]/", text)
+    if "." in text:
+        text = _IPV4.sub("[ip]", text)
+    if ":" in text:
+        text = _IPV6.sub("[ip]", text)
+    return text
 
 
 class RedactingFilter(logging.Filter):

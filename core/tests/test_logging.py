@@ -86,3 +86,30 @@ def test_secrets_and_addresses_in_any_message_are_masked():
     for secret in (READER_IP, PASSWORD, "abc123", "c4t-0k3n"):
         assert secret not in line["message"]
     assert line["level"] == "ERROR" and "time" in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /tin-tuc/hoat-dong-cua-bo/bai-viet-moi/ 200",
+        f"from {READER_IP} and {READER_IPV6}",
+        f"client {READER_IPV6}",
+        "::1 asked",
+        "10.0.0.1",
+        'payload {"password": "x1", "token":"abc"}',
+        "sessionid=abc123; csrfmiddlewaretoken=def",
+        "Authorization: Bearer xyz",
+        "/admin/password_reset/confirm/MQ/c4t-0k3n/ and /accounts/reset/Mg/t0k/",
+        "version 1.2.3.4.5 and 1.2.3 and 999.1.1.1",
+        "nothing to mask here",
+    ],
+)
+def test_masking_skips_a_pattern_only_when_it_could_not_match(text):
+    """The fast path of `redact` gives what running every pattern gives."""
+    from core.security import observability as o
+
+    everything = o._SECRET_PAIR.sub(lambda m: f"{m.group(1)}{m.group(2)}[redacted]", text)
+    everything = o._IPV6.sub(
+        "[ip]", o._IPV4.sub("[ip]", o._PATH_TOKEN.sub(r"\1[redacted]/", everything))
+    )
+    assert o.redact(text) == everything
