@@ -37,17 +37,13 @@ def lastmod_of(alias: str = "") -> str:
     )
 
 
-def create_index_sql(window: int) -> str:
+def index_definition(window: int) -> str:
     """The partial index the probes walk: live pages by type, window, latest change first."""
     return (
-        f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON {table(Page)} "
+        f"ON {table(Page)} "
         f"({_column('content_type_id')}, {window_of(window)}, ({lastmod_of()}) DESC NULLS LAST) "
         f"WHERE {_column('live')}"
     )
-
-
-def drop_index_sql() -> str:
-    return f"DROP INDEX IF EXISTS {INDEX_NAME}"
 
 
 def latest_changes(

@@ -11,22 +11,27 @@
 
 from django.db import migrations, models
 
+from core import indexes
+
 PAGE_INDEX = "news_page_parent_published"
 STEPLEN = 4  # wagtail.models.Page.steplen
 
 
 def create(apps, schema_editor):
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {PAGE_INDEX} ON wagtailcore_page "
-        f"((substr(path, 1, length(path) - {STEPLEN})), first_published_at, id)"
+    indexes.create_index(
+        schema_editor,
+        PAGE_INDEX,
+        f"ON wagtailcore_page ((substr(path, 1, length(path) - {STEPLEN})), first_published_at, id)",
     )
 
 
 def drop(apps, schema_editor):
-    schema_editor.execute(f"DROP INDEX IF EXISTS {PAGE_INDEX}")
+    indexes.drop_index(schema_editor, PAGE_INDEX)
 
 
 class Migration(migrations.Migration):
+    # Built CONCURRENTLY on PostgreSQL (`core/indexes.py`): page writes go on during the deploy.
+    atomic = False
     dependencies = [
         ("news", "0002_initial"),
         ("wagtailcore", "0098_apitoken"),

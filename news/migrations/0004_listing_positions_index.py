@@ -9,6 +9,8 @@ ours to declare indexes on, hence SQL; SQLite has no INCLUDE and gets the plain 
 
 from django.db import migrations
 
+from core import indexes
+
 INDEX = "news_page_published_listing"
 
 
@@ -18,16 +20,16 @@ def create(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql"
         else ""
     )
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (first_published_at, id){include}"
-    )
+    indexes.create_index(schema_editor, INDEX, f"ON wagtailcore_page (first_published_at, id){include}")
 
 
 def drop(apps, schema_editor):
-    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    indexes.drop_index(schema_editor, INDEX)
 
 
 class Migration(migrations.Migration):
+    # Built CONCURRENTLY on PostgreSQL (`core/indexes.py`): page writes go on during the deploy.
+    atomic = False
     dependencies = [("news", "0003_related_indexes")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

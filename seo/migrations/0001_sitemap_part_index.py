@@ -2,23 +2,27 @@
 
 from django.db import migrations
 
+from core import indexes
+
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         from seo import sql
 
         # The window of `seo.sitemaps.WINDOW` when this was written (a test checks they agree).
-        schema_editor.execute(sql.create_index_sql(10_000))
+        indexes.create_index(schema_editor, sql.INDEX_NAME, sql.index_definition(10_000))
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         from seo import sql
 
-        schema_editor.execute(sql.drop_index_sql())
+        indexes.drop_index(schema_editor, sql.INDEX_NAME)
 
 
 class Migration(migrations.Migration):
+    # Built CONCURRENTLY (`core/indexes.py`): page writes go on during the deploy.
+    atomic = False
     dependencies = [("wagtailcore", "0098_apitoken")]
 
     operations = [migrations.RunPython(create, drop)]
