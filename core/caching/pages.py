@@ -109,7 +109,12 @@ def lookup(request: HttpRequest, query: str) -> tuple[Entry | None, tokens.Slot]
             reader_language(request),
         ]
     )
-    return tokens.lookup(AREA, [tokens.SITE, tokens.path_token(request.path)], variant)
+    return tokens.lookup(AREA, [tokens.SITE, tokens.path_token(request.path)], variant, _size)
+
+
+def _size(entry: Entry) -> int:
+    _status, headers, content = entry
+    return len(content) + sum(len(name) + len(value) for name, value in headers)
 
 
 def canonical_redirect(request: HttpRequest, query: str) -> HttpResponse:

@@ -35,6 +35,7 @@ Every renewal follows one of the portal's change signals (`core/caching/signals.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
+
+from core.caching import local
 
 T = TypeVar("T")
 
@@ -89,9 +92,11 @@ def current(*names: str) -> list[str]:
 
 def renew(names: Iterable[str]) -> None:
     """Replace these tokens: whatever was cached under them becomes stale everywhere."""
-    keys = {_key(name): uuid.uuid4().hex for name in set(names)}
-    if keys:
-        cache().set_many(keys, timeout=None)
+    names = set(names)
+    if names:
+        cache().set_many({_key(name): uuid.uuid4().hex for name in names}, timeout=None)
+        # Every process's own copy drops them too (`core/caching/local.py`).
+        local.announce(names)
 
 
 @dataclass(frozen=True)
@@ -102,26 +107,52 @@ class Slot:
     stamp: tuple[str, ...]
 
 
-def lookup(area: str, names: Sequence[str], detail: str = "") -> tuple[Any, Slot]:
+def lookup(
+    area: str, names: Sequence[str], detail: str = "", size: Callable[[Any], int] | None = None
+) -> tuple[Any, Slot]:
     """The value kept in `area` for `detail` if built under the tokens' current values, else None.
 
     One round trip reads the tokens and the value. Store a new value with `keep(slot, ...)`: its
     stamp is the tokens as read *here*, before the caller read the database, so a change
     committed meanwhile (which renewed a token) leaves the new value stale rather than current.
+    With `size` (how many bytes a value holds), values are immutable and also kept in the
+    process's own copy (`core/caching/local.py`), which answers without a round trip.
     """
+    slot_key = f"portal:{area}:{digest(repr((tuple(names), detail)))}"
+    copy = local.copy() if size is not None else None
+    generation = 0
+    if copy is not None:
+        generation = copy.generation
+        stamp = copy.stamp(names)
+        if stamp is not None:
+            value = copy.entry(slot_key, stamp)
+            if value is not None:
+                return value, Slot(slot_key, stamp)
     store = cache()
     token_keys = [_key(name) for name in names]
-    slot_key = f"portal:{area}:{digest(repr((tuple(names), detail)))}"
     found = store.get_many([*token_keys, slot_key])
     stamp = _current(store, token_keys, found)
     entry = found.get(slot_key)
-    value = entry[1] if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp else None
+    value, expires = None, 0.0
+    if (
+        isinstance(entry, tuple)
+        and len(entry) == 3
+        and entry[0] == stamp
+        and entry[2] > time.time()
+    ):
+        _stamp, value, expires = entry
+    if copy is not None and size is not None:
+        kept = (slot_key, value, size(value), expires) if value is not None else None
+        copy.remember(generation, names, stamp, kept)
     return value, Slot(slot_key, stamp)
 
 
 def keep(slot: Slot, value: Any, timeout: int) -> None:
-    """Store a value looked up as missing, stamped with the tokens it was built under."""
-    cache().set(slot.key, (slot.stamp, value), timeout)
+    """Store a value looked up as missing, stamped with the tokens it was built under.
+
+    The value carries its expiry too, so that a process's own copy of it ends when it does.
+    """
+    cache().set(slot.key, (slot.stamp, value, time.time() + timeout), timeout)
 
 
 def cached(area: str, names: Sequence[str], detail: str, build: Callable[[], T], timeout: int) -> T:

@@ -317,6 +317,9 @@ PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_ALIAS = "default"
 # Purges are exact; the timeout only bounds what no purge covers (a related-articles box elsewhere).
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Each process's own copy of the cached pages it served last, kept exact by Redis pub/sub
+# (core/caching/local.py): a cached page then needs no round trip. Bytes per process; 0 = off.
+PORTAL_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", 64)) * 1024 * 1024
 PORTAL_BROWSER_MAX_AGE = int(os.environ.get("BROWSER_MAX_AGE", 0))
 PORTAL_CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", 600))
 # A CDN or Varnish purged on publication: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, e.g. Varnish) or
