@@ -11,7 +11,9 @@ created, migrated and seeded here) on 127.0.0.1:8104:
    with random unknown query parameters: no errors but 429/503 with Retry-After, p95 under
    500 ms, `/healthz` green throughout, and afterwards no PostgreSQL backend running a query
    older than the public statement timeout.
-4. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
+4. A page cached in every worker, published five times from another process: no request after a
+   publication shows the old title (each worker's own copy is dropped by Redis pub/sub).
+5. SIGKILL during writes: an editor process publishing pages is killed mid-publish (each page is
    then fully published or not at all), and a gunicorn worker is killed while analytics hits
    arrive (every acknowledged hit is in the database).
 
@@ -307,6 +309,54 @@ def scenario_abuse() -> tuple[bool, str]:
     return ok, line
 
 
+def fetch(path: str) -> tuple[str, str]:
+    """One request on a new connection (so that each may land on another worker): body, cache."""
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.read().decode(errors="replace"), response.getheader("X-Page-Cache") or ""
+    finally:
+        conn.close()
+
+
+def scenario_publication_everywhere() -> tuple[bool, str]:
+    """A page cached in every worker's own copy, published from another process, five times.
+
+    Every request after the publication must show the new title: the workers' copies
+    (`core/caching/local.py`) are dropped by the announcement, not by a timeout.
+    """
+    from news.models import ArticlePage
+
+    page = ArticlePage.objects.live().order_by("-pk").first()
+    original, url = page.title, page.url
+    requests = stale = hits = 0
+    for _ in range(60):
+        hits += fetch(url)[1] == "hit"
+    log(f"publication reaches every worker: {url} ({hits} of 60 warm-up requests were hits)")
+    try:
+        for round_ in range(5):
+            marker = secrets.token_hex(6)
+            page.title = f"{original} {marker}"
+            page.save_revision().publish()
+            for _ in range(40):
+                body, cache = fetch(url)
+                requests += 1
+                stale += marker not in body
+                hits += cache == "hit"
+            log(f"  round {round_ + 1}: stale answers so far {stale}")
+    finally:
+        page.title = original
+        page.save_revision().publish()
+    ok = stale == 0 and hits > 0
+    line = (
+        f"| a page cached in every worker published 5 times from another process | {requests} "
+        f"requests after the publications: {stale} with the old title ({hits} cache hits in all) |"
+    )
+    log(line)
+    return ok, line
+
+
 def scenario_database_restart(paths: list[str]) -> tuple[bool, str]:
     from wagtail.models import Page
 
@@ -481,6 +531,8 @@ def main() -> int:
             results.append(scenario_steady(paths))
         if only in ("", "abuse"):
             results.append(scenario_abuse())
+        if only in ("", "fresh"):
+            results.append(scenario_publication_everywhere())
         if only in ("", "restart"):
             results.append(scenario_database_restart(paths))
         if only in ("", "kill"):
