@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 MAX_MS = 1000.0
-QUERY_BUDGETS = {"article": 10, "section": 12, "home": 15}
+QUERY_BUDGETS = {"article": 10, "section": 12, "home": 15, "media": 15}
 UNIFORM_ARTICLES = 200
 
 
@@ -142,7 +142,8 @@ def over_budget(sample: list[Sampled]) -> list[str]:
     one query per block type, and the sample says so rather than hide it)."""
     problems = []
     for item in sample:
-        budget = QUERY_BUDGETS.get("article" if item.kind.startswith("article") else item.kind)
+        kind = next((k for k in ("article", "media") if item.kind.startswith(k)), item.kind)
+        budget = QUERY_BUDGETS.get(kind)
         if budget is not None and item.queries > budget:
             problems.append(f"{item.url}: {item.queries} queries (budget {budget})")
     return problems

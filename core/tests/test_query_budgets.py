@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db import connection
 from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from core.caching import structure
 from documents.models import ArticleDocumentLink
@@ -32,6 +33,9 @@ BUDGETS = {
     "site_feed": 8,
     "section_feed": 8,
     "media_index": 12,
+    # A product, its files and captions, and the five newest others of its index (one query for
+    # their rows and one per product type among them).
+    "media_product": 15,
 }
 
 
@@ -72,8 +76,14 @@ class QueryBudgetTests(TestCase):
             ArticleDocumentLink.objects.create(article=rich, document=document, sort_order=n)
         ArticleRelatedLink.objects.create(article=rich, page=article, sort_order=0)
         index_model = media_index_model()
+        media_kit = media_index = None
         if index_model is not None:
-            home.add_child(instance=index_model(title="Đa phương tiện", slug="da-phuong-tien"))
+            from media_products.demo import DemoKit, bulk_create_products
+
+            media_index = index_model(title="Đa phương tiện", slug="da-phuong-tien")
+            home.add_child(instance=media_index)
+            media_kit = DemoKit("vi", images)
+            bulk_create_products(media_index, media_kit, 10)
         cls.section_pk = sections[1].pk
         cls.urls = {
             "home": "/",
@@ -85,12 +95,17 @@ class QueryBudgetTests(TestCase):
             "site_feed": "/rss.xml",
             "section_feed": sections[1].url + "rss/",
         }
-        if index_model is not None:
+        if media_index is not None:
             cls.urls["media_index"] = "/da-phuong-tien/"
+            # Not get_children(): the bulk load left this instance's `numchild` at 0.
+            for product in Page.objects.child_of(media_index).live().specific()[:10]:
+                cls.urls.setdefault(f"media_{product.specific_class.__name__}", product.url)
         writer = NewsWriter(seed=7)
         bulk_create_articles(sections, 50, images, writer)
         cls.counts = {"small": cls.measure()}
         bulk_create_articles(sections, 450, images, writer)
+        if media_index is not None:
+            bulk_create_products(media_index, media_kit, 90, start_number=10)
         cls.counts["large"] = cls.measure()
 
     @classmethod
@@ -113,6 +128,22 @@ class QueryBudgetTests(TestCase):
         self.assertLessEqual(
             large, BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
         )
+
+    def test_every_multimedia_product_type_queries_the_same_at_two_sizes_within_budget(
+        self,
+    ) -> None:
+        products = [
+            name for name in self.urls if name.startswith("media_") and name != "media_index"
+        ]
+        self.assertGreaterEqual(
+            len(products), 5, products
+        )  # video, audio, photos, graphic, magazine
+        for name in products:
+            small, large = self.counts["small"][name], self.counts["large"][name]
+            self.assertEqual(
+                small, large, f"{name}: {small} queries with 10 products, {large} with 100"
+            )
+            self.assertLessEqual(large, BUDGETS["media_product"], f"{name}: {large} queries")
 
     def test_home_page_queries_are_constant_and_within_budget(self) -> None:
         self.assert_constant_and_within_budget("home")
