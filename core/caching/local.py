@@ -10,9 +10,11 @@ host or a LAN), as it reaches Redis.
 
 Three rules keep the copy from ever serving what Redis would not:
 
-- nothing is served from the copy unless the listener is subscribed; it is emptied when the
+- nothing is served from the copy unless the listener is subscribed and has heard from Redis
+  within `MAX_SILENCE` seconds (it pings every `HEARTBEAT`); the copy is emptied when the
   subscription starts and whenever the connection is lost (Redis restarted, network), so a
-  renewal announced while nobody listened cannot be missed;
+  renewal announced while nobody listened cannot be missed, and a connection that went silent
+  without closing (a network partition) stops the copy within seconds;
 - a value read from Redis is remembered only if no announcement arrived while it was being read
   (`generation`), so a slow read never brings back a token renewed meanwhile;
 - values are remembered only as read from Redis, never as this process stored them.
@@ -43,6 +45,8 @@ logger = logging.getLogger(__name__)
 CHANNEL = "portal:token-renewals"
 EVERYTHING = "*"  # announced when every token may have changed (none is kept then)
 RETRY_SECONDS = 1.0
+HEARTBEAT = 1.0  # the listener pings Redis this often
+MAX_SILENCE = 3.0  # nothing is served from a copy whose listener has not heard Redis for this long
 
 
 class LocalCopy:
@@ -52,14 +56,22 @@ class LocalCopy:
         self.max_bytes = max_bytes
         self.live = False
         self.generation = 0
+        self._heard = 0.0
         self._lock = threading.Lock()
         self._tokens: dict[str, str] = {}
         self._entries: OrderedDict[str, tuple[tuple[str, ...], Any, int, float]] = OrderedDict()
         self._bytes = 0
 
+    def serving(self) -> bool:
+        """Subscribed, and Redis heard from lately: the copy may answer."""
+        return self.live and time.monotonic() - self._heard <= MAX_SILENCE
+
+    def heard(self) -> None:
+        self._heard = time.monotonic()
+
     def stamp(self, names: Sequence[str]) -> tuple[str, ...] | None:
-        """The kept values of these tokens, or None unless all are kept and the copy is live."""
-        if not self.live:
+        """The kept values of these tokens, or None unless all are kept and the copy serves."""
+        if not self.serving():
             return None
         values = tuple(self._tokens.get(name, "") for name in names)
         return None if "" in values else values
@@ -67,7 +79,7 @@ class LocalCopy:
     def entry(self, key: str, stamp: tuple[str, ...]) -> Any:
         with self._lock:
             kept = self._entries.get(key)
-            if kept is None or kept[0] != stamp or kept[3] <= time.time() or not self.live:
+            if kept is None or kept[0] != stamp or kept[3] <= time.time() or not self.serving():
                 return None
             self._entries.move_to_end(key)
             return kept[1]
@@ -113,6 +125,7 @@ class LocalCopy:
         with self._lock:
             self.generation += 1
             self.live = live
+            self._heard = time.monotonic()
             self._tokens.clear()
             self._entries.clear()
             self._bytes = 0
@@ -159,10 +172,15 @@ class Listener:
             pubsub = client.pubsub()
             try:
                 pubsub.subscribe(name)
+                pinged = 0.0
                 while not self.stopped.is_set():
-                    message = pubsub.get_message(timeout=1.0)
+                    if time.monotonic() - pinged >= HEARTBEAT:
+                        pubsub.ping()
+                        pinged = time.monotonic()
+                    message = pubsub.get_message(timeout=HEARTBEAT)
                     if message is None:
                         continue
+                    self.copy.heard()  # any message (a pong too) proves the connection lives
                     if message["type"] == "subscribe":
                         self.copy.reset(live=True)
                     elif message["type"] == "message":

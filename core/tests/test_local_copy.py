@@ -44,6 +44,22 @@ def test_an_announced_token_is_dropped_with_every_entry_stamped_with_it():
     assert copy.entry("k", ("1", "3")) is None
 
 
+def test_a_listener_that_has_not_heard_redis_lately_stops_the_copy(monkeypatch):
+    copy = live_copy()
+    copy.remember(copy.generation, ["a"], ("1",), ("k", "page", 10, time.time() + 60))
+    assert copy.entry("k", ("1",)) == "page"
+    later = time.monotonic() + local.MAX_SILENCE + 1  # a partition: no pong, no close
+    monkeypatch.setattr(local.time, "monotonic", lambda: later)
+    assert copy.stamp(["a"]) is None and copy.entry("k", ("1",)) is None
+    copy.heard()  # the next pong
+    assert copy.entry("k", ("1",)) == "page"
+
+
+def test_the_listener_keeps_hearing_redis_while_nothing_changes(copy):
+    time.sleep(local.MAX_SILENCE + local.HEARTBEAT)
+    assert copy.serving()
+
+
 def test_announcing_everything_drops_every_token():
     copy = live_copy()
     copy.remember(copy.generation, ["a"], ("1",))
