@@ -43,7 +43,6 @@ from django.conf import settings
 logger = logging.getLogger(__name__)
 
 CHANNEL = "portal:token-renewals"
-EVERYTHING = "*"  # announced when every token may have changed (none is kept then)
 RETRY_SECONDS = 1.0
 HEARTBEAT = 1.0  # the listener pings Redis this often
 MAX_SILENCE = 3.0  # nothing is served from a copy whose listener has not heard Redis for this long
@@ -114,12 +113,8 @@ class LocalCopy:
         """Drop announced tokens (and entries stamped with them: they can no longer match)."""
         with self._lock:
             self.generation += 1
-            names = set(names)
-            if EVERYTHING in names:
-                self._tokens.clear()
-            else:
-                for name in names:
-                    self._tokens.pop(name, None)
+            for name in names:
+                self._tokens.pop(name, None)
 
     def reset(self, live: bool) -> None:
         with self._lock:

@@ -60,13 +60,6 @@ def test_the_listener_keeps_hearing_redis_while_nothing_changes(copy):
     assert copy.serving()
 
 
-def test_announcing_everything_drops_every_token():
-    copy = live_copy()
-    copy.remember(copy.generation, ["a"], ("1",))
-    copy.forget([local.EVERYTHING])
-    assert copy.stamp(["a"]) is None
-
-
 def test_entries_are_bounded_in_bytes_least_recently_served_first_and_end_when_they_expire():
     copy = live_copy(max_bytes=25)
     later = time.time() + 60
