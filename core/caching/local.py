@@ -110,11 +110,18 @@ class LocalCopy:
                 self._bytes -= dropped
 
     def forget(self, names: Iterable[str]) -> None:
-        """Drop announced tokens (and entries stamped with them: they can no longer match)."""
+        """Drop announced tokens and the entries stamped with them (they can never match again).
+
+        Announcements come with publications, a few an hour; the scan is over the entries one
+        process keeps (thousands at most).
+        """
         with self._lock:
             self.generation += 1
-            for name in names:
-                self._tokens.pop(name, None)
+            dropped = {self._tokens.pop(name, None) for name in names} - {None}
+            if not dropped:
+                return
+            for key in [k for k, kept in self._entries.items() if dropped.intersection(kept[0])]:
+                self._bytes -= self._entries.pop(key)[2]
 
     def reset(self, live: bool) -> None:
         with self._lock:

@@ -38,8 +38,11 @@ def test_an_announced_token_is_dropped_with_every_entry_stamped_with_it():
     copy.remember(copy.generation, ["a", "b"], ("1", "2"), ("k", "page", 10, time.time() + 60))
     assert copy.stamp(["a", "b"]) == ("1", "2")
     assert copy.entry("k", ("1", "2")) == "page"
+    copy.remember(copy.generation, ["c"], ("3",), ("other", "page", 10, time.time() + 60))
     copy.forget(["b"])
     assert copy.stamp(["a", "b"]) is None
+    assert "k" not in copy._entries and copy._bytes == 10  # its memory is freed at once
+    assert copy.entry("other", ("3",)) == "page"  # a page under other tokens stays
     copy.remember(copy.generation, ["a", "b"], ("1", "3"))  # the renewed value, read again
     assert copy.entry("k", ("1", "3")) is None
 
