@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from wagtail.models import Page
 
-from core.caching import signals, tokens
+from core.caching import pages, signals, tokens
 from seo import sitemaps
 
 INDEX = "__index__"
@@ -37,9 +37,14 @@ def _token_name(name: str) -> str:
     return f"sitemap:{name}"
 
 
+def _tokens_of(name: str) -> list[str]:
+    """The tokens one sitemap file's cached entries are stamped with (everything's, then its own)."""
+    return [EVERYTHING, _token_name(name)]
+
+
 def current_tokens(name: str) -> list[str]:
-    """The tokens one sitemap file's cached entries are stored under (everything's, then its own)."""
-    return tokens.current(EVERYTHING, _token_name(name))
+    """The current values of `_tokens_of(name)`."""
+    return tokens.current(*_tokens_of(name))
 
 
 def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -> HttpResponse:
@@ -47,18 +52,14 @@ def cached(request: HttpRequest, name: str, build: Callable[[], HttpResponse]) -
     if request.method not in ("GET", "HEAD"):
         return build()
     variant = "|".join([request.scheme, request.get_host(), name, request.GET.get("p", "")])
-    entry, slot = tokens.lookup(AREA, [EVERYTHING, _token_name(name)], variant)
+    entry, slot = tokens.lookup(AREA, _tokens_of(name), variant)
     if entry is not None:
-        content, headers = entry
-        response = HttpResponse(content)
-        for header, value in headers:
-            response[header] = value
-        return response
+        return pages.thaw(entry)
     response = build()
     if hasattr(response, "render"):
         response.render()
     if response.status_code == 200:
-        tokens.keep(slot, (response.content, list(response.headers.items())), TIMEOUT)
+        tokens.keep(slot, pages.freeze(response), TIMEOUT)
     return response
 
 

@@ -141,16 +141,17 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     return (get_language() or settings.LANGUAGE_CODE) == reader_language(request)
 
 
-def _freeze(response: HttpResponse) -> Entry:
+def freeze(response: HttpResponse) -> Entry:
+    """A rendered response as plain data, to keep in a cache (the sitemap's too)."""
     return response.status_code, list(response.headers.items()), response.content
 
 
-def _thaw(entry: Entry) -> HttpResponse:
+def thaw(entry: Entry) -> HttpResponse:
+    """The response `freeze` kept."""
     status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response[STATUS_HEADER] = "hit"
     return response
 
 
@@ -182,7 +183,11 @@ class PageCacheMiddleware:
             entry, slot = lookup(request, query)
             if entry is not None:
                 # The canonical URL is a cached page: send readers with other parameters there.
-                return canonical_redirect(request, query) if extra else _thaw(entry)
+                if extra:
+                    return canonical_redirect(request, query)
+                response = thaw(entry)
+                response[STATUS_HEADER] = "hit"
+                return response
         response = self.get_response(request)
         if is_anonymous_read(request) and is_storable(request, response):
             lifetime = get_max_age(response)
@@ -191,7 +196,7 @@ class PageCacheMiddleware:
             if lifetime is not None:
                 timeout = min(timeout, lifetime)
             if slot is not None and not extra and timeout > 0:
-                tokens.keep(slot, _freeze(response), timeout)
+                tokens.keep(slot, freeze(response), timeout)
                 response[STATUS_HEADER] = "miss"
         return response
 
