@@ -120,13 +120,25 @@ BROWSER = {
 }
 
 
-def status(path: str, headers: dict | None = None, timeout: float = 10) -> int:
+def fetch(path: str, headers: dict | None = None, timeout: float = 30) -> tuple[int, str, str]:
+    """One request on a new connection (so that each may land on another worker).
+
+    Returns the status, the body and the `X-Page-Cache` header.
+    """
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
         conn.request("GET", path, headers=headers or {})
-        code = conn.getresponse().status
+        response = conn.getresponse()
+        body = response.read().decode(errors="replace")
+        return response.status, body, response.getheader("X-Page-Cache") or ""
+    finally:
         conn.close()
-        return code
+
+
+def status(path: str, headers: dict | None = None, timeout: float = 10) -> int:
+    """The status of one request, 0 when the server did not answer."""
+    try:
+        return fetch(path, headers, timeout)[0]
     except OSError:
         return 0
 
@@ -309,17 +321,6 @@ def scenario_abuse() -> tuple[bool, str]:
     return ok, line
 
 
-def fetch(path: str) -> tuple[str, str]:
-    """One request on a new connection (so that each may land on another worker): body, cache."""
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.read().decode(errors="replace"), response.getheader("X-Page-Cache") or ""
-    finally:
-        conn.close()
-
-
 def scenario_publication_everywhere() -> tuple[bool, str]:
     """A page cached in every worker's own copy, published from another process, five times.
 
@@ -332,7 +333,7 @@ def scenario_publication_everywhere() -> tuple[bool, str]:
     original, url = page.title, page.url
     requests = stale = hits = 0
     for _ in range(60):
-        hits += fetch(url)[1] == "hit"
+        hits += fetch(url)[2] == "hit"
     log(f"publication reaches every worker: {url} ({hits} of 60 warm-up requests were hits)")
     try:
         for round_ in range(5):
@@ -340,7 +341,7 @@ def scenario_publication_everywhere() -> tuple[bool, str]:
             page.title = f"{original} {marker}"
             page.save_revision().publish()
             for _ in range(40):
-                body, cache = fetch(url)
+                _status, body, cache = fetch(url)
                 requests += 1
                 stale += marker not in body
                 hits += cache == "hit"
