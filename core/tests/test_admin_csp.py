@@ -14,32 +14,24 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from a11y_tests.browser import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS
 from testsupport import make_article, make_image, make_section, make_site
 
 pytestmark = pytest.mark.browser
 
-FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 PASSWORD = "mat-khau-quan-tri-thu-nghiem"
 
 
 @pytest.fixture
 def chromium():
     options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in FLAGS:
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     with tempfile.TemporaryDirectory(prefix="portal-csp-chromium-") as profile:
         options.add_argument(f"--user-data-dir={profile}")
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         driver.set_window_size(1280, 900)
         try:
             yield driver
